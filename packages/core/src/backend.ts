@@ -1,0 +1,59 @@
+import type { DType, Shape, TensorInfo, TypedArray } from './types';
+
+/** Memory a backend reports; backends may add their own counters (textures, compilations). */
+export interface BackendMemory {
+  /** Bytes held by live data buffers. */
+  bytes: number;
+  /** Live data buffers. */
+  buffers: number;
+  [extra: string]: number;
+}
+
+/**
+ * A place where tensor data lives and kernels run. Core only moves data in and out and frees
+ * it; all computation goes through kernels registered per op.
+ */
+export interface Backend {
+  readonly name: string;
+  /** Stores values (copied or adopted) and returns the handle kernels will see. */
+  write(values: TypedArray, shape: Shape, dtype: DType): TensorInfo;
+  /** Reads values back; every backend supports this. */
+  read(info: TensorInfo): Promise<TypedArray>;
+  /** Synchronous read, for backends that can; absent means only `read` works. */
+  readSync?(info: TensorInfo): TypedArray;
+  /** Frees the data behind a handle. Called once, when the last tensor on it is disposed. */
+  free(info: TensorInfo): void;
+  memory(): BackendMemory;
+  /** Releases everything (contexts, pools). */
+  destroy?(): void;
+}
+
+/** How a runtime makes a backend: lazily, the first time it is used. */
+export interface BackendFactory {
+  /** The package a user installs to get this backend, quoted in error messages. */
+  readonly packageName: string;
+  /** Higher wins when no default backend is named. */
+  readonly priority?: number;
+  create(): Backend;
+}
+
+/** What a kernel gets: input handles, normalized attributes, its backend and the inferred output. */
+export interface KernelArgs<A = Record<string, unknown>, B extends Backend = Backend> {
+  readonly inputs: readonly TensorInfo[];
+  readonly attrs: A;
+  readonly backend: B;
+  /** Shape and dtype core inferred for the output; the kernel must produce exactly this. */
+  readonly out: { readonly shape: Shape; readonly dtype: DType };
+}
+
+/** A backend's implementation of one op. */
+export type KernelFn<A = Record<string, unknown>, B extends Backend = Backend> = (
+  args: KernelArgs<A, B>,
+) => TensorInfo;
+
+/** A kernel as registered: which op, which backend. */
+export interface Kernel<A = any, B extends Backend = any> {
+  readonly op: string;
+  readonly backend: string;
+  readonly fn: KernelFn<A, B>;
+}

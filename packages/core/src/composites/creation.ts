@@ -1,0 +1,24 @@
+import { fill } from '../ops/fill';
+import type { Runtime } from '../runtime';
+import type { Tensor } from '../tensor';
+import type { DType, Shape } from '../types';
+
+/** A tensor of zeros. */
+export function zeros(rt: Runtime, shape: Shape, dtype: DType = 'float32'): Tensor {
+  return fill(rt, shape, 0, dtype);
+}
+
+/** A tensor of ones. */
+export function ones(rt: Runtime, shape: Shape, dtype: DType = 'float32'): Tensor {
+  return fill(rt, shape, 1, dtype);
+}
+
+/** Zeros of `x`'s shape and dtype on its backend. */
+export function zerosLike(x: Tensor): Tensor {
+  return fill(x.runtime, x.shape, 0, x.dtype, { backend: x.backendName });
+}
+
+/** Ones of `x`'s shape and dtype on its backend. */
+export function onesLike(x: Tensor): Tensor {
+  return fill(x.runtime, x.shape, 1, x.dtype, { backend: x.backendName });
+}

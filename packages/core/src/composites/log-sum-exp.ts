@@ -1,0 +1,30 @@
+import { add } from '../ops/add';
+import { exp } from '../ops/exp';
+import { isFinite } from '../ops/is-finite';
+import { log } from '../ops/log';
+import { max } from '../ops/max';
+import { reshape } from '../ops/reshape';
+import { sub } from '../ops/sub';
+import { sum } from '../ops/sum';
+import { where } from '../ops/where';
+import { normalizeAxes } from '../shape';
+import type { Tensor } from '../tensor';
+
+/**
+ * log Σ e^x over `axes` (all by default), shifted by the max so it neither overflows nor
+ * underflows; rows of -Infinity give -Infinity.
+ */
+export function logSumExp(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
+  const ax = normalizeAxes('logSumExp', axes, x.rank);
+  return x.runtime.tidy(() => {
+    const m = max(x, ax, true);
+    const shift = where(isFinite(m), m, 0);
+    const out = add(log(sum(exp(sub(x, shift)), ax, true)), shift);
+    return keepDims
+      ? out
+      : reshape(
+          out,
+          x.shape.filter((_, i) => !ax.includes(i)),
+        );
+  });
+}

@@ -1,0 +1,8 @@
+import { max } from '../ops/max';
+import { neg } from '../ops/neg';
+import type { Tensor } from '../tensor';
+
+/** Minimum over `axes` (all by default), as -max(-x). */
+export function min(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
+  return x.runtime.tidy(() => neg(max(neg(x), axes, keepDims)));
+}

@@ -1,0 +1,7 @@
+import { div } from '../ops/div';
+import type { Tensor } from '../tensor';
+
+/** 1 / x. */
+export function reciprocal(x: Tensor): Tensor {
+  return div(1, x);
+}

@@ -1,0 +1,19 @@
+import { div } from '../ops/div';
+import { exp } from '../ops/exp';
+import { max } from '../ops/max';
+import { sub } from '../ops/sub';
+import { sum } from '../ops/sum';
+import type { Tensor } from '../tensor';
+
+/**
+ * e^x / Σ e^x along `axis` (default last), shifted by the max so large logits do not overflow.
+ *
+ * @example
+ * softmax(logits); // rows sum to 1
+ */
+export function softmax(x: Tensor, axis = -1): Tensor {
+  return x.runtime.tidy(() => {
+    const e = exp(sub(x, max(x, axis, true)));
+    return div(e, sum(e, axis, true));
+  });
+}

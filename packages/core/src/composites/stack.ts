@@ -1,0 +1,16 @@
+import { InvalidArgumentError } from '../errors';
+import { concat } from '../ops/concat';
+import type { Tensor } from '../tensor';
+import { expandDims } from './expand-dims';
+
+/** Joins tensors of one shape along a new axis. */
+export function stack(xs: readonly Tensor[], axis = 0): Tensor {
+  if (!Array.isArray(xs) || xs.length === 0)
+    throw new InvalidArgumentError('stack', 'expected a non-empty array of tensors');
+  return xs[0]!.runtime.tidy(() =>
+    concat(
+      xs.map((x) => expandDims(x, axis)),
+      axis,
+    ),
+  );
+}

@@ -1,0 +1,22 @@
+import { div } from '../ops/div';
+import { sub } from '../ops/sub';
+import { sum } from '../ops/sum';
+import { normalizeAxes } from '../shape';
+import type { Tensor } from '../tensor';
+import { mean } from './mean';
+import { square } from './square';
+
+/**
+ * Variance over `axes` (all by default): Σ(x - mean)² / (n - correction). `correction` 0 is the
+ * population variance (NumPy, TF, Keras BatchNorm); 1 is PyTorch's default unbiased estimate.
+ */
+export function variance(
+  x: Tensor,
+  axes?: number | readonly number[],
+  keepDims = false,
+  correction = 0,
+): Tensor {
+  const ax = normalizeAxes('variance', axes, x.rank);
+  const count = ax.reduce((n, a) => n * x.shape[a]!, 1);
+  return x.runtime.tidy(() => div(sum(square(sub(x, mean(x, ax, true))), ax, keepDims), count - correction));
+}

@@ -1,0 +1,100 @@
+import type { DType, Shape } from './types';
+
+/** Base class of every error descent throws on purpose; `code` is stable for programs. */
+export class DescentError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Shapes that do not fit an op: names the op and shows expected vs received. */
+export class ShapeError extends DescentError {
+  constructor(
+    readonly op: string,
+    message: string,
+  ) {
+    super('SHAPE', `${op}: ${message}`);
+  }
+}
+
+/** A dtype the op does not accept. */
+export class DTypeError extends DescentError {
+  constructor(
+    readonly op: string,
+    readonly expected: readonly DType[] | string,
+    readonly received: DType | string,
+  ) {
+    const exp = typeof expected === 'string' ? expected : expected.join(' or ');
+    super('DTYPE', `${op}: expected dtype ${exp}, got ${received}`);
+  }
+}
+
+/** An argument (axis, size, option) out of its allowed range. */
+export class InvalidArgumentError extends DescentError {
+  constructor(
+    readonly op: string,
+    message: string,
+  ) {
+    super('INVALID_ARGUMENT', `${op}: ${message}`);
+  }
+}
+
+/** A tensor used after `dispose()`. */
+export class DisposedTensorError extends DescentError {
+  constructor(op: string, id: number, shape: Shape) {
+    super('DISPOSED', `${op}: tensor #${id} (shape ${fmtShape(shape)}) was disposed and cannot be used`);
+  }
+}
+
+/** No kernel for an op on a backend. Says which package provides it. */
+export class MissingKernelError extends DescentError {
+  constructor(
+    readonly op: string,
+    readonly backend: string,
+    hint: string,
+  ) {
+    super('MISSING_KERNEL', `No kernel for op "${op}" on backend "${backend}". ${hint}`);
+  }
+}
+
+/** A name looked up in the registry (backend, optimizer, layer, ...) that no plugin registered. */
+export class UnknownPluginError extends DescentError {
+  constructor(
+    readonly kind: string,
+    readonly entry: string,
+    hint: string,
+  ) {
+    super('UNKNOWN_PLUGIN', `Unknown ${kind} "${entry}". ${hint}`);
+  }
+}
+
+/** A name registered twice without `{ replace: true }`. */
+export class DuplicateRegistrationError extends DescentError {
+  constructor(kind: string, entry: string, by: string) {
+    super(
+      'DUPLICATE_REGISTRATION',
+      `${kind} "${entry}" is already registered by plugin "${by}"; pass { replace: true } to replace it`,
+    );
+  }
+}
+
+/** Tensors from different runtimes or backends mixed in one op. */
+export class BackendMismatchError extends DescentError {
+  constructor(op: string, detail: string) {
+    super('BACKEND_MISMATCH', `${op}: ${detail}`);
+  }
+}
+
+export function fmtShape(shape: Shape): string {
+  return `[${shape.join(',')}]`;
+}
+
+/** Something the backend or runtime cannot do (a synchronous read on an async-only backend). */
+export class UnsupportedError extends DescentError {
+  constructor(op: string, message: string) {
+    super('UNSUPPORTED', `${op}: ${message}`);
+  }
+}

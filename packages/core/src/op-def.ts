@@ -1,0 +1,27 @@
+import type { DType, Shape, TensorInfo } from './types';
+
+/** Shape and dtype of an op's output, computed before any kernel runs. */
+export interface OutputInfo {
+  readonly shape: Shape;
+  readonly dtype: DType;
+}
+
+/**
+ * The definition of an op: its name and how its output is inferred from its inputs. `infer`
+ * also validates and throws typed errors, so kernels only ever see well-formed input.
+ */
+export interface OpDef<A = any> {
+  readonly name: string;
+  /** Package that defines the op, quoted when a kernel is missing. */
+  readonly package: string;
+  /** Number of tensor inputs, or 'variadic' (concat). */
+  readonly arity: number | 'variadic';
+  infer(inputs: readonly TensorInfo[], attrs: A): OutputInfo;
+  /** View ops (reshape) share their input's data and need no kernel. */
+  readonly view?: boolean;
+}
+
+/** Defines an op of `@descent/core`. Plugins define their own ops the same way with their package. */
+export function defineOp<A>(def: Omit<OpDef<A>, 'package'> & { package?: string }): OpDef<A> {
+  return { package: '@descent/core', ...def };
+}

@@ -1,0 +1,26 @@
+import { ShapeError } from '../errors';
+import { NUMERIC } from '../internal/elementwise';
+import { assertDType, run } from '../internal/op-helpers';
+import { defineOp } from '../op-def';
+import { normalizeAxis } from '../shape';
+import type { Tensor } from '../tensor';
+
+export interface ArgMaxAttrs {
+  axis: number;
+}
+
+const def = defineOp<ArgMaxAttrs>({
+  name: 'argmax',
+  arity: 1,
+  infer: ([x], { axis }) => {
+    assertDType('argmax', x!, NUMERIC);
+    if (x!.shape[axis] === 0) throw new ShapeError('argmax', `axis ${axis} has size 0`);
+    return { shape: x!.shape.filter((_, i) => i !== axis), dtype: 'int32' };
+  },
+});
+
+/** Index of the maximum along `axis` (first one on ties; NaN counts as maximal). Primitive op `argmax`. */
+export function argmax(x: Tensor, axis = -1): Tensor {
+  return run(def, [x], { axis: normalizeAxis('argmax', axis, x?.rank ?? 0) });
+}
+argmax.def = def;

@@ -1,0 +1,28 @@
+import { FLOAT } from '../internal/elementwise';
+import { assertDType, run } from '../internal/op-helpers';
+import { type Pool2DOptions, pool2dAttrs } from '../internal/pool';
+import { windowOutputShape } from '../internal/window';
+import { defineOp } from '../op-def';
+import type { Tensor } from '../tensor';
+import type { Pool2DAttrs } from './conv2d-attrs';
+
+const def = defineOp<Pool2DAttrs>({
+  name: 'avgPool',
+  arity: 1,
+  infer: ([x], attrs) => {
+    assertDType('avgPool', x!, FLOAT);
+    return {
+      shape: windowOutputShape('avgPool', x!.shape, attrs.windowSize, attrs, x!.shape[3]!),
+      dtype: 'float32',
+    };
+  },
+});
+
+/**
+ * Mean over each window of an NHWC batch. Padded cells are left out of the count unless
+ * `countIncludePad` (TF/Keras vs PyTorch default). Primitive op `avgPool`.
+ */
+export function avgPool(x: Tensor, options: Pool2DOptions): Tensor {
+  return run(def, [x], pool2dAttrs('avgPool', x, options));
+}
+avgPool.def = def;

@@ -1,0 +1,28 @@
+import { InvalidArgumentError } from '../errors';
+import { run } from '../internal/op-helpers';
+import { defineOp } from '../op-def';
+import type { Tensor } from '../tensor';
+import type { DType } from '../types';
+
+export interface CastAttrs {
+  dtype: DType;
+}
+
+const def = defineOp<CastAttrs>({
+  name: 'cast',
+  arity: 1,
+  infer: ([x], { dtype }) => {
+    if (!['float32', 'int32', 'bool'].includes(dtype))
+      throw new InvalidArgumentError('cast', `unknown dtype ${String(dtype)}`);
+    return { shape: x!.shape, dtype };
+  },
+});
+
+/**
+ * Converts to another dtype: float→int32 truncates toward zero, anything→bool is `x != 0`.
+ * Primitive op `cast`.
+ */
+export function cast(x: Tensor, dtype: DType): Tensor {
+  return run(def, [x], { dtype });
+}
+cast.def = def;

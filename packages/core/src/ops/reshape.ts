@@ -1,0 +1,41 @@
+import { fmtShape, ShapeError } from '../errors';
+import { run } from '../internal/op-helpers';
+import { defineOp } from '../op-def';
+import { sizeOf } from '../shape';
+import type { Tensor } from '../tensor';
+import type { Shape } from '../types';
+
+export interface ReshapeAttrs {
+  shape: Shape;
+}
+
+const def = defineOp<ReshapeAttrs>({
+  name: 'reshape',
+  arity: 1,
+  view: true,
+  infer: ([x], { shape }) => ({ shape, dtype: x!.dtype }),
+});
+
+/**
+ * The same data with another shape (a view: no copy); one axis may be -1 to be inferred.
+ * Primitive op `reshape`, done by core for every backend.
+ *
+ * @example
+ * reshape(x, [-1, 784]);
+ */
+export function reshape(x: Tensor, shape: Shape): Tensor {
+  const size = x?.size;
+  const known = shape.filter((d) => d !== -1);
+  const inferred = shape.length - known.length;
+  const bad = inferred > 1 || !known.every((d) => Number.isInteger(d) && d >= 0);
+  const rest = sizeOf(known);
+  const fill = inferred === 1 ? (rest === 0 ? Number.NaN : size / rest) : 0;
+  if (bad || (inferred === 1 && !Number.isInteger(fill)) || (inferred === 0 && rest !== size)) {
+    throw new ShapeError(
+      'reshape',
+      `cannot reshape ${fmtShape(x?.shape ?? [])} (${size} elements) to ${fmtShape(shape)}`,
+    );
+  }
+  return run(def, [x], { shape: shape.map((d) => (d === -1 ? fill : d)) });
+}
+reshape.def = def;

@@ -1,0 +1,30 @@
+import { InvalidArgumentError } from '../errors';
+import { run } from '../internal/op-helpers';
+import { defineOp } from '../op-def';
+import type { Tensor } from '../tensor';
+
+export interface TransposeAttrs {
+  perm: readonly number[];
+}
+
+const def = defineOp<TransposeAttrs>({
+  name: 'transpose',
+  arity: 1,
+  infer: ([x], { perm }) => {
+    const r = x!.shape.length;
+    const ok = perm.length === r && [...perm].sort((a, b) => a - b).every((p, i) => p === i);
+    if (!ok)
+      throw new InvalidArgumentError(
+        'transpose',
+        `perm ${JSON.stringify(perm)} is not a permutation of 0..${r - 1}`,
+      );
+    return { shape: perm.map((p) => x!.shape[p]!), dtype: x!.dtype };
+  },
+});
+
+/** Permutes axes: output axis i is input axis `perm[i]` (default: reversed). Primitive op `transpose`. */
+export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
+  const p = perm ?? [...Array(x?.rank ?? 0).keys()].reverse();
+  return run(def, [x], { perm: p.map((a) => (a < 0 ? a + (x?.rank ?? 0) : a)) });
+}
+transpose.def = def;

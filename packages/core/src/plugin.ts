@@ -1,0 +1,44 @@
+import type { BackendFactory, Kernel } from './backend';
+import type { OpDef } from './op-def';
+import type { RegisterOptions, RegistryKind, RegistryKinds } from './registry';
+import type { Runtime } from './runtime';
+
+/**
+ * The one way anything is added to descent: a plain object whose `install` registers what
+ * the plugin brings. Nothing registers itself by being imported.
+ *
+ * @example
+ * const myOptimizers: Plugin = {
+ *   name: 'my-optimizers',
+ *   version: '1.0.0',
+ *   install(ctx) {
+ *     ctx.register('optimizer', 'signSgd', (lr: number) => makeSignSgd(lr));
+ *   },
+ * };
+ * rt.use(myOptimizers);
+ */
+export interface Plugin {
+  readonly name: string;
+  readonly version: string;
+  install(ctx: PluginContext): void;
+}
+
+/** What `install` receives; every registration is attributed to the plugin being installed. */
+export interface PluginContext {
+  readonly runtime: Runtime;
+  register<K extends RegistryKind>(
+    kind: K,
+    name: string,
+    value: RegistryKinds[K],
+    options?: RegisterOptions,
+  ): void;
+  registerBackend(name: string, factory: BackendFactory, options?: RegisterOptions): void;
+  /** Registers kernels; a kernel for an existing (op, backend) pair needs `{ replace: true }`. */
+  registerKernels(kernels: readonly Kernel[], options?: RegisterOptions): void;
+  registerOp(def: OpDef, options?: RegisterOptions): void;
+}
+
+/** Registry key of a kernel. */
+export function kernelKey(op: string, backend: string): string {
+  return `${backend}/${op}`;
+}

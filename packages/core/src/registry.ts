@@ -1,0 +1,107 @@
+import type { BackendFactory, Kernel } from './backend';
+import { DuplicateRegistrationError, UnknownPluginError } from './errors';
+import type { OpDef } from './op-def';
+
+/**
+ * What each registry kind holds. Packages add their kinds by declaration merging:
+ * `declare module '@descent/core' { interface RegistryKinds { optimizer: OptimizerFactory } }`.
+ */
+export interface RegistryKinds {
+  backend: BackendFactory;
+  kernel: Kernel;
+  op: OpDef;
+  gradient: unknown;
+  optimizer: unknown;
+  schedule: unknown;
+  layer: unknown;
+  activation: unknown;
+  initializer: unknown;
+  loss: unknown;
+  metric: unknown;
+  regularizer: unknown;
+  constraint: unknown;
+  augmentation: unknown;
+  callback: unknown;
+}
+
+export type RegistryKind = keyof RegistryKinds & string;
+
+/** The package users install for each kind of entry, quoted when a name is missing. */
+const PROVIDERS: Record<string, string> = {
+  gradient: '@descent/autograd',
+  optimizer: '@descent/optimizers',
+  schedule: '@descent/optimizers',
+  layer: '@descent/layers',
+  activation: '@descent/layers',
+  initializer: '@descent/layers',
+  loss: '@descent/layers',
+  metric: '@descent/layers',
+  regularizer: '@descent/regularizers',
+  constraint: '@descent/regularizers',
+  augmentation: '@descent/augment',
+  callback: '@descent/trainer',
+};
+
+/** Backends descent ships, so a missing one can be named with its package. */
+const KNOWN_BACKENDS: Record<string, string> = {
+  cpu: '@descent/backend-cpu',
+  gpujs: '@descent/backend-gpujs',
+};
+
+export interface RegistryEntry<T> {
+  readonly value: T;
+  /** Name of the plugin that registered it. */
+  readonly plugin: string;
+}
+
+export interface RegisterOptions {
+  /** Replace an entry of the same name instead of failing. */
+  replace?: boolean;
+}
+
+/** Named entries of every kind, each remembering the plugin that brought it. */
+export class Registry {
+  private readonly kinds = new Map<string, Map<string, RegistryEntry<unknown>>>();
+
+  register<K extends RegistryKind>(
+    kind: K,
+    name: string,
+    value: RegistryKinds[K],
+    plugin: string,
+    options: RegisterOptions = {},
+  ): void {
+    let entries = this.kinds.get(kind);
+    if (!entries) this.kinds.set(kind, (entries = new Map()));
+    const existing = entries.get(name);
+    if (existing && !options.replace) throw new DuplicateRegistrationError(kind, name, existing.plugin);
+    entries.set(name, { value, plugin });
+  }
+
+  find<K extends RegistryKind>(kind: K, name: string): RegistryEntry<RegistryKinds[K]> | undefined {
+    return this.kinds.get(kind)?.get(name) as RegistryEntry<RegistryKinds[K]> | undefined;
+  }
+
+  /** Looks a name up; a missing one throws `UnknownPluginError` saying what to install. */
+  get<K extends RegistryKind>(kind: K, name: string): RegistryKinds[K] {
+    const entry = this.find(kind, name);
+    if (!entry) throw new UnknownPluginError(kind, name, this.hint(kind, name));
+    return entry.value;
+  }
+
+  names(kind: RegistryKind): string[] {
+    return [...(this.kinds.get(kind)?.keys() ?? [])];
+  }
+
+  private hint(kind: string, name: string): string {
+    const known = this.names(kind as RegistryKind);
+    const have = known.length ? `Registered: ${known.join(', ')}.` : `No ${kind} is registered.`;
+    const pkg = kind === 'backend' ? KNOWN_BACKENDS[name] : PROVIDERS[kind];
+    const install = pkg ? ` It is provided by ${pkg}: install it and add its plugin to the runtime.` : '';
+    return `${have}${install}`;
+  }
+}
+
+/** The package that provides a built-in backend, if descent ships one by that name. */
+export function backendPackage(name: string): string | undefined {
+  return KNOWN_BACKENDS[name];
+}

@@ -1,0 +1,30 @@
+/** Element types a tensor can hold. `bool` is stored as 0/1 bytes. */
+export type DType = 'float32' | 'int32' | 'bool';
+
+/** A row-major shape: one non-negative integer per axis; `[]` is a scalar. */
+export type Shape = readonly number[];
+
+/** The typed array that holds each dtype's values on the CPU. */
+export interface DTypeArrays {
+  float32: Float32Array;
+  int32: Int32Array;
+  bool: Uint8Array;
+}
+
+export type TypedArray = Float32Array | Int32Array | Uint8Array;
+
+/** Values accepted where a tensor is created: nested arrays or a flat typed array. */
+export type TensorLike = number | boolean | TypedArray | readonly TensorLike[];
+
+/** Nested arrays of numbers as returned by `array()`; depth equals rank. */
+export type NestedArray = number | NestedArray[];
+
+/**
+ * What a kernel sees of a tensor: where its data is on the backend, its shape and dtype.
+ * Kernels never see `Tensor` objects, so a backend needs nothing from the runtime.
+ */
+export interface TensorInfo {
+  readonly dataId: object;
+  readonly shape: Shape;
+  readonly dtype: DType;
+}
