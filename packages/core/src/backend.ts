@@ -52,6 +52,7 @@ export type KernelFn<A = Record<string, unknown>, B extends Backend = Backend> =
 ) => TensorInfo;
 
 /** A kernel as registered: which op, which backend. */
+// biome-ignore lint/suspicious/noExplicitAny: kernels with specific attrs and backends must fit one registry slot.
 export interface Kernel<A = any, B extends Backend = any> {
   readonly op: string;
   readonly backend: string;

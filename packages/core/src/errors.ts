@@ -26,9 +26,10 @@ export class DTypeError extends DescentError {
     readonly op: string,
     readonly expected: readonly DType[] | string,
     readonly received: DType | string,
+    what = 'input',
   ) {
     const exp = typeof expected === 'string' ? expected : expected.join(' or ');
-    super('DTYPE', `${op}: expected dtype ${exp}, got ${received}`);
+    super('DTYPE', `${op}: expected ${what} of dtype ${exp}, got ${received}`);
   }
 }
 

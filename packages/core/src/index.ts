@@ -69,7 +69,7 @@ export { gather } from './ops/gather';
 export { greater } from './ops/greater';
 export { greaterEqual } from './ops/greater-equal';
 export { isFinite } from './ops/is-finite';
-export { isNaN } from './ops/is-na-n';
+export { isNaN } from './ops/is-nan';
 export { less } from './ops/less';
 export { lessEqual } from './ops/less-equal';
 export { log } from './ops/log';

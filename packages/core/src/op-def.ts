@@ -10,6 +10,7 @@ export interface OutputInfo {
  * The definition of an op: its name and how its output is inferred from its inputs. `infer`
  * also validates and throws typed errors, so kernels only ever see well-formed input.
  */
+// biome-ignore lint/suspicious/noExplicitAny: ops with specific attrs must fit one list (primitiveOps).
 export interface OpDef<A = any> {
   readonly name: string;
   /** Package that defines the op, quoted when a kernel is missing. */

@@ -23,7 +23,7 @@ import { gather } from './ops/gather';
 import { greater } from './ops/greater';
 import { greaterEqual } from './ops/greater-equal';
 import { isFinite } from './ops/is-finite';
-import { isNaN } from './ops/is-na-n';
+import { isNaN } from './ops/is-nan';
 import { less } from './ops/less';
 import { lessEqual } from './ops/less-equal';
 import { log } from './ops/log';

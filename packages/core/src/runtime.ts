@@ -300,26 +300,24 @@ export class Runtime {
    * @example
    * const loss = rt.tidy(() => mean(square(sub(pred, target))));
    */
-  tidy<T extends TensorTree | void>(fn: () => T): T {
+  tidy<T extends TensorTree>(fn: () => T): T {
     const scope = new Set<Tensor>();
     this.scopes.push(scope);
-    let result: T;
+    const keepers = new Set<Tensor>();
     try {
-      result = fn();
+      const result = fn();
       if (result instanceof Promise) {
         throw new InvalidArgumentError('tidy', 'the function returned a Promise; tidy is synchronous');
       }
+      collectTensors(result, keepers);
+      return result;
     } finally {
+      // Also on a throw: nothing an aborted scope made may leak.
       this.scopes.pop();
-      // On a throw too: nothing an aborted scope made may leak.
-      const keepers = new Set<Tensor>();
-      // biome-ignore lint/style/noNonNullAssertion: assigned unless fn threw, and then we rethrow below.
-      if (typeof result! !== 'undefined') collectTensors(result as TensorTree, keepers);
       for (const t of scope) if (!keepers.has(t) && !t.kept) t.dispose();
       const parent = this.scopes[this.scopes.length - 1];
-      if (parent) for (const t of keepers) if (!t.isDisposed && scope.has(t)) parent.add(t);
+      if (parent) for (const t of keepers) if (scope.has(t)) parent.add(t);
     }
-    return result;
   }
 
   /** Marks a tensor to survive every enclosing `tidy`. */

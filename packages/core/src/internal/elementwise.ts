@@ -36,7 +36,7 @@ export function binaryOp(name: string, dtypes: readonly DType[], out?: DType): B
     infer: ([a, b]) => {
       assertDType(name, a!, dtypes);
       if (a!.dtype !== b!.dtype)
-        throw new DTypeError(name, `both inputs of one dtype (first is ${a!.dtype})`, b!.dtype);
+        throw new DTypeError(name, a!.dtype, b!.dtype, "second input (the first input's)");
       return { shape: broadcastShapes(name, a!.shape, b!.shape), dtype: out ?? a!.dtype };
     },
   });

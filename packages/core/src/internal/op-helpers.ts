@@ -47,6 +47,7 @@ export function runWithScalars<A>(def: OpDef<A>, args: readonly TensorOrNumber[]
 
 /** Runs an op whose inputs are all tensors. */
 export function run<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
-  inputs.forEach((x, i) => assertTensor(def.name, x, inputs.length > 1 ? `input ${i}` : 'input'));
+  for (const [i, x] of inputs.entries())
+    assertTensor(def.name, x, inputs.length > 1 ? `input ${i}` : 'input');
   return inputs[0]!.runtime.runOp(def, inputs, attrs);
 }

@@ -38,13 +38,13 @@ export function toTypedArray(
         `ragged nested array: expected length ${shape[axis]} at ${path || 'the top'}, got ${Array.isArray(v) ? v.length : 'a scalar'}`,
       );
     }
-    v.forEach((x: TensorLike, i: number) => walk(x, axis + 1, `${path}[${i}]`));
+    for (const [i, x] of (v as readonly TensorLike[]).entries()) walk(x, axis + 1, `${path}[${i}]`);
   };
   walk(values, 0, '');
   const isBool = flat.length > 0 && flat.every((x) => typeof x === 'boolean');
   const dt = dtype ?? (isBool ? 'bool' : 'float32');
   if (dt === 'bool' && !isBool && flat.some((x) => x !== 0 && x !== 1)) {
-    throw new DTypeError('tensor', 'bool values (true/false or 0/1)', 'other numbers');
+    throw new DTypeError('tensor', 'bool (true/false or 0/1)', 'other numbers', 'values');
   }
   const data = new ARRAYS[dt](flat.length);
   flat.forEach((v, i) => {

@@ -14,7 +14,7 @@ const def = defineOp<ConcatAttrs>({
   infer: (xs, { axis }) => {
     const first = xs[0]!;
     for (const x of xs) {
-      if (x.dtype !== first.dtype) throw new DTypeError('concat', `all inputs ${first.dtype}`, x.dtype);
+      if (x.dtype !== first.dtype) throw new DTypeError('concat', first.dtype, x.dtype, 'every input');
       const ok =
         x.shape.length === first.shape.length && x.shape.every((d, i) => i === axis || d === first.shape[i]);
       if (!ok) {

@@ -16,7 +16,7 @@ const def = defineOp<MatMulAttrs>({
   infer: ([a, b], { transposeA, transposeB }) => {
     assertDType('matmul', a!, NUMERIC);
     if (a!.dtype !== b!.dtype)
-      throw new DTypeError('matmul', `both inputs of one dtype (first is ${a!.dtype})`, b!.dtype);
+      throw new DTypeError('matmul', a!.dtype, b!.dtype, "second input (the first input's)");
     if (a!.shape.length < 2 || b!.shape.length < 2) {
       throw new ShapeError(
         'matmul',

@@ -12,7 +12,7 @@ const def = defineOp<Record<string, never>>({
     assertDType('where', cond!, ['bool']);
     assertDType('where', a!, ANY);
     if (a!.dtype !== b!.dtype)
-      throw new DTypeError('where', `branches of one dtype (first is ${a!.dtype})`, b!.dtype);
+      throw new DTypeError('where', a!.dtype, b!.dtype, "second branch (the first branch's)");
     return { shape: broadcastShapes('where', cond!.shape, a!.shape, b!.shape), dtype: a!.dtype };
   },
 });
