@@ -116,7 +116,7 @@ export { where } from './ops/where';
 export type { Plugin, PluginContext } from './plugin';
 export { kernelKey } from './plugin';
 export { primitiveOps } from './primitives';
-export type { RegisterOptions, RegistryEntry, RegistryKind, RegistryKinds } from './registry';
+export type { RegisterOptions, RegistryEntry, RegistryKind, RegistryKinds, RegistryValue } from './registry';
 export { backendPackage, Registry } from './registry';
 export { philox4x32, philoxUniform, seedToKey, uint32ToUnit } from './rng/philox';
 export type { MemoryInfo, OpListener, OpRecord, RuntimeOptions, TensorTree } from './runtime';

@@ -1,6 +1,6 @@
 import type { BackendFactory, Kernel } from './backend';
 import type { OpDef } from './op-def';
-import type { RegisterOptions, RegistryKind, RegistryKinds } from './registry';
+import type { RegisterOptions, RegistryKind, RegistryValue } from './registry';
 import type { Runtime } from './runtime';
 
 /**
@@ -29,7 +29,7 @@ export interface PluginContext {
   register<K extends RegistryKind>(
     kind: K,
     name: string,
-    value: RegistryKinds[K],
+    value: RegistryValue<K>,
     options?: RegisterOptions,
   ): void;
   registerBackend(name: string, factory: BackendFactory, options?: RegisterOptions): void;

@@ -3,28 +3,21 @@ import { DuplicateRegistrationError, UnknownPluginError } from './errors';
 import type { OpDef } from './op-def';
 
 /**
- * What each registry kind holds. Packages add their kinds by declaration merging:
- * `declare module '@descent/core' { interface RegistryKinds { optimizer: OptimizerFactory } }`.
+ * The value type of each registry kind core knows. Packages type their own kinds by
+ * declaration merging: `declare module '@descent/core' { interface RegistryKinds { optimizer: OptimizerFactory } }`;
+ * a kind nobody declared holds `unknown`.
  */
 export interface RegistryKinds {
   backend: BackendFactory;
   kernel: Kernel;
   op: OpDef;
-  gradient: unknown;
-  optimizer: unknown;
-  schedule: unknown;
-  layer: unknown;
-  activation: unknown;
-  initializer: unknown;
-  loss: unknown;
-  metric: unknown;
-  regularizer: unknown;
-  constraint: unknown;
-  augmentation: unknown;
-  callback: unknown;
 }
 
-export type RegistryKind = keyof RegistryKinds & string;
+/** Any kind name: 'backend', 'kernel', 'op', 'gradient', 'optimizer', 'layer', 'loss', ... */
+export type RegistryKind = string;
+
+/** What an entry of kind K holds. */
+export type RegistryValue<K extends string> = K extends keyof RegistryKinds ? RegistryKinds[K] : unknown;
 
 /** The package users install for each kind of entry, quoted when a name is missing. */
 const PROVIDERS: Record<string, string> = {
@@ -66,7 +59,7 @@ export class Registry {
   register<K extends RegistryKind>(
     kind: K,
     name: string,
-    value: RegistryKinds[K],
+    value: RegistryValue<K>,
     plugin: string,
     options: RegisterOptions = {},
   ): void {
@@ -77,12 +70,12 @@ export class Registry {
     entries.set(name, { value, plugin });
   }
 
-  find<K extends RegistryKind>(kind: K, name: string): RegistryEntry<RegistryKinds[K]> | undefined {
-    return this.kinds.get(kind)?.get(name) as RegistryEntry<RegistryKinds[K]> | undefined;
+  find<K extends RegistryKind>(kind: K, name: string): RegistryEntry<RegistryValue<K>> | undefined {
+    return this.kinds.get(kind)?.get(name) as RegistryEntry<RegistryValue<K>> | undefined;
   }
 
   /** Looks a name up; a missing one throws `UnknownPluginError` saying what to install. */
-  get<K extends RegistryKind>(kind: K, name: string): RegistryKinds[K] {
+  get<K extends RegistryKind>(kind: K, name: string): RegistryValue<K> {
     const entry = this.find(kind, name);
     if (!entry) throw new UnknownPluginError(kind, name, this.hint(kind, name));
     return entry.value;
@@ -93,7 +86,7 @@ export class Registry {
   }
 
   private hint(kind: string, name: string): string {
-    const known = this.names(kind as RegistryKind);
+    const known = this.names(kind);
     const have = known.length ? `Registered: ${known.join(', ')}.` : `No ${kind} is registered.`;
     const pkg = kind === 'backend' ? KNOWN_BACKENDS[name] : PROVIDERS[kind];
     const install = pkg ? ` It is provided by ${pkg}: install it and add its plugin to the runtime.` : '';

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, ShapeError } from './errors';
-import { broadcastShapes, broadcastStrides, normalizeAxes, normalizeAxis, sizeOf, stridesOf, windowOutputSize } from './shape';
+import {
+  broadcastShapes,
+  broadcastStrides,
+  normalizeAxes,
+  normalizeAxis,
+  sizeOf,
+  stridesOf,
+  windowOutputSize,
+} from './shape';
 
 describe('shape utilities', () => {
   it('broadcasts by NumPy rules', () => {
@@ -25,7 +33,9 @@ describe('shape utilities', () => {
     expect(normalizeAxes('op', [-1, 0], 3)).toEqual([0, 2]);
     expect(normalizeAxes('op', undefined, 2)).toEqual([0, 1]);
     expect(() => normalizeAxis('sum', 3, 3)).toThrow(InvalidArgumentError);
-    expect(() => normalizeAxis('sum', 3, 3)).toThrow('sum: axis 3 is out of range for rank 3 (expected -3..2)');
+    expect(() => normalizeAxis('sum', 3, 3)).toThrow(
+      'sum: axis 3 is out of range for rank 3 (expected -3..2)',
+    );
     expect(() => normalizeAxes('sum', [1, -1], 2)).toThrow(/repeat/);
   });
 
