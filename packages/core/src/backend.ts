@@ -15,7 +15,15 @@ export interface BackendMemory {
  */
 export interface Backend {
   readonly name: string;
-  /** Stores values (copied or adopted) and returns the handle kernels will see. */
+  /**
+   * The precision float32 tensors are computed in: 'float32' (default) or 'float64' for a
+   * reference backend (gradient checks).
+   */
+  readonly precision?: 'float32' | 'float64';
+  /**
+   * Stores values and returns the handle kernels will see. Float values may come as a
+   * Float64Array; the backend rounds them to its precision.
+   */
   write(values: TypedArray, shape: Shape, dtype: DType): TensorInfo;
   /** Reads values back; every backend supports this. */
   read(info: TensorInfo): Promise<TypedArray>;

@@ -24,6 +24,7 @@ export {
   DisposedTensorError,
   DTypeError,
   DuplicateRegistrationError,
+  fmtShape,
   InvalidArgumentError,
   MissingKernelError,
   ShapeError,

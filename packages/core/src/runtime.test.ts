@@ -146,6 +146,20 @@ describe('memory', () => {
     expect(rt.backend().memory()).toEqual({ bytes: 0, buffers: 0 });
   });
 
+  it('retain keeps data alive past the tidy that made it, until disposed', () => {
+    const rt = createRuntime({ plugins: [miniBackend()] });
+    const x = rt.tensor([1, 2]);
+    const held = rt.tidy(() => {
+      const y = add(x, 1);
+      return { handle: rt.retain(y), y };
+    });
+    held.y.dispose();
+    expect(Array.from(held.handle.dataSync())).toEqual([2, 3]);
+    expect(rt.memory()).toMatchObject({ numTensors: 2, numBytes: 16 });
+    held.handle.dispose();
+    expect(rt.memory()).toMatchObject({ numTensors: 1, numBytes: 8 });
+  });
+
   it('numbers used as scalars are freed after the op', () => {
     const rt = createRuntime({ plugins: [miniBackend()] });
     const x = rt.tensor([1, 2]);

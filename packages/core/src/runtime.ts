@@ -186,9 +186,21 @@ export class Runtime {
     return this.track(new Tensor(this, storage, info.shape, info.dtype, backendName));
   }
 
-  /** @internal a new tensor over the same data with another shape (reshape). */
-  view(t: Tensor, shape: Shape): Tensor {
+  /**
+   * A new tensor over the same data (no copy), owned by the current scope like any new tensor.
+   * Unlike the op `reshape`, op listeners do not see it: to autograd it is a fresh constant.
+   */
+  view(t: Tensor, shape: Shape = t.shape): Tensor {
     return this.track(new Tensor(this, t.storage, shape, t.dtype, t.backendName));
+  }
+
+  /**
+   * A new handle on `t`'s data that no `tidy` scope owns: it keeps the data alive until it is
+   * disposed, whatever happens to `t`. Autograd's tape holds forward values this way.
+   */
+  retain(t: Tensor): Tensor {
+    t.assertAlive('retain');
+    return this.keep(this.view(t, t.shape));
   }
 
   private track(t: Tensor): Tensor {

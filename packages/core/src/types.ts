@@ -11,7 +11,11 @@ export interface DTypeArrays {
   bool: Uint8Array;
 }
 
-export type TypedArray = Float32Array | Int32Array | Uint8Array;
+/**
+ * Flat values. Float64Array appears where float32 tensors are given or computed in double
+ * precision: as input to `tensor()`, and from a backend in float64 reference mode.
+ */
+export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
 /** Values accepted where a tensor is created: nested arrays or a flat typed array. */
 export type TensorLike = number | boolean | TypedArray | readonly TensorLike[];

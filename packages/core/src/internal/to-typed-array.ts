@@ -4,7 +4,7 @@ import type { DType, TensorLike, TypedArray } from '../types';
 const ARRAYS = { float32: Float32Array, int32: Int32Array, bool: Uint8Array } as const;
 
 function dtypeOfArray(a: TypedArray): DType {
-  return a instanceof Float32Array ? 'float32' : a instanceof Int32Array ? 'int32' : 'bool';
+  return a instanceof Int32Array ? 'int32' : a instanceof Uint8Array ? 'bool' : 'float32';
 }
 
 /** Flattens nested arrays (checking they are rectangular) or converts a typed array. */
@@ -14,7 +14,11 @@ export function toTypedArray(
 ): { data: TypedArray; inferredShape: number[]; dtype: DType } {
   if (ArrayBuffer.isView(values)) {
     const dt = dtype ?? dtypeOfArray(values);
-    const data = new ARRAYS[dt](values.length);
+    // Doubles stay doubles: the backend rounds them to its own float precision on write.
+    const data =
+      dt === 'float32' && values instanceof Float64Array
+        ? new Float64Array(values.length)
+        : new ARRAYS[dt](values.length);
     data.set(values);
     return { data, inferredShape: [values.length], dtype: dt };
   }
