@@ -1,7 +1,8 @@
-import { fmtShape, ShapeError } from '../errors';
+import { fmtShape, InvalidArgumentError, ShapeError } from '../errors';
 import type { Pool2DAttrs } from '../ops/conv2d-attrs';
 import type { Tensor } from '../tensor';
-import { type Padding, pair, resolvePads } from './window';
+import type { Shape } from '../types';
+import { type Padding, pair, resolvePads, windowOutputShape } from './window';
 
 export interface Pool2DOptions {
   /** Window height and width. */
@@ -18,16 +19,24 @@ export function pool2dAttrs(op: string, x: Tensor, options: Pool2DOptions): Pool
   const strides = pair(op, 'strides', options.strides ?? windowSize);
   if (x?.rank !== 4) throw new ShapeError(op, `expected a 4-D NHWC input, got ${fmtShape(x?.shape ?? [])}`);
   const pads = resolvePads(op, options.padding ?? 'valid', [x.shape[1]!, x.shape[2]!], windowSize, strides);
-  if (
-    pads[0] >= windowSize[0] ||
-    pads[1] >= windowSize[0] ||
-    pads[2] >= windowSize[1] ||
-    pads[3] >= windowSize[1]
-  ) {
+  return { windowSize, strides, pads, dilations: [1, 1], countIncludePad: options.countIncludePad ?? false };
+}
+
+/**
+ * NHWC output shape of a pooling op over `inputShape`, validating attrs made by hand too:
+ * no dilation, and every pad smaller than the window so no window sees only padding.
+ */
+export function poolOutputShape(op: string, inputShape: Shape, attrs: Pool2DAttrs): number[] {
+  const [wh, ww] = attrs.windowSize;
+  const [t, b, l, r] = attrs.pads;
+  if (attrs.dilations[0] !== 1 || attrs.dilations[1] !== 1) {
+    throw new InvalidArgumentError(op, `pooling takes no dilation, got ${fmtShape(attrs.dilations)}`);
+  }
+  if (t >= wh || b >= wh || l >= ww || r >= ww) {
     throw new ShapeError(
       op,
-      `padding ${fmtShape(pads)} must be smaller than the window ${fmtShape(windowSize)}`,
+      `padding ${fmtShape(attrs.pads)} must be smaller than the window ${fmtShape(attrs.windowSize)}`,
     );
   }
-  return { windowSize, strides, pads, dilations: [1, 1], countIncludePad: options.countIncludePad ?? false };
+  return windowOutputShape(op, inputShape, attrs.windowSize, attrs, inputShape[3] ?? 0);
 }

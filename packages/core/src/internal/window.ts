@@ -65,10 +65,12 @@ export function windowOutputShape(
   const [t, b, l, r] = attrs.pads;
   const oh = windowOutputSize(x[1]!, window[0], attrs.strides[0], t, b, attrs.dilations[0]);
   const ow = windowOutputSize(x[2]!, window[1], attrs.strides[1], l, r, attrs.dilations[1]);
-  if (oh < 0 || ow < 0) {
+  // Like TF and PyTorch: a window larger than the padded input is an error, not an empty output.
+  if (oh < 1 || ow < 1) {
+    const eff = window.map((w, i) => (w - 1) * attrs.dilations[i]! + 1);
     throw new ShapeError(
       op,
-      `window ${fmtShape(window)} does not fit input ${fmtShape(x)} with pads ${fmtShape(attrs.pads)}`,
+      `window ${fmtShape(eff)} (dilated) is larger than input ${fmtShape(x)} padded by ${fmtShape(attrs.pads)}`,
     );
   }
   return [x[0]!, oh, ow, channels];

@@ -1,6 +1,7 @@
 import { FLOAT } from '../internal/elementwise';
 import { assertDType, run } from '../internal/op-helpers';
-import { expectShape, windowOutputShape } from '../internal/window';
+import { poolOutputShape } from '../internal/pool';
+import { expectShape } from '../internal/window';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
@@ -15,13 +16,7 @@ const def = defineOp<AvgPoolBackwardAttrs>({
   arity: 1,
   infer: ([dy], attrs) => {
     assertDType('avgPoolBackward', dy!, FLOAT);
-    const y = windowOutputShape(
-      'avgPoolBackward',
-      attrs.inputShape,
-      attrs.windowSize,
-      attrs,
-      attrs.inputShape[3]!,
-    );
+    const y = poolOutputShape('avgPoolBackward', attrs.inputShape, attrs);
     expectShape('avgPoolBackward', 'dy', dy!, y);
     return { shape: [...attrs.inputShape], dtype: 'float32' };
   },

@@ -1,6 +1,7 @@
 import { FLOAT } from '../internal/elementwise';
 import { assertDType, run } from '../internal/op-helpers';
-import { expectShape, windowOutputShape } from '../internal/window';
+import { poolOutputShape } from '../internal/pool';
+import { expectShape } from '../internal/window';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 import type { Pool2DAttrs } from './conv2d-attrs';
@@ -11,12 +12,7 @@ const def = defineOp<Pool2DAttrs>({
   infer: ([dy, x], attrs) => {
     assertDType('maxPoolBackward', dy!, FLOAT);
     assertDType('maxPoolBackward', x!, FLOAT);
-    expectShape(
-      'maxPoolBackward',
-      'dy',
-      dy!,
-      windowOutputShape('maxPoolBackward', x!.shape, attrs.windowSize, attrs, x!.shape[3]!),
-    );
+    expectShape('maxPoolBackward', 'dy', dy!, poolOutputShape('maxPoolBackward', x!.shape, attrs));
     return { shape: x!.shape, dtype: 'float32' };
   },
 });

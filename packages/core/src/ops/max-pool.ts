@@ -1,7 +1,6 @@
 import { NUMERIC } from '../internal/elementwise';
 import { assertDType, run } from '../internal/op-helpers';
-import { type Pool2DOptions, pool2dAttrs } from '../internal/pool';
-import { windowOutputShape } from '../internal/window';
+import { type Pool2DOptions, pool2dAttrs, poolOutputShape } from '../internal/pool';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 import type { Pool2DAttrs } from './conv2d-attrs';
@@ -12,7 +11,7 @@ const def = defineOp<Pool2DAttrs>({
   infer: ([x], attrs) => {
     assertDType('maxPool', x!, NUMERIC);
     return {
-      shape: windowOutputShape('maxPool', x!.shape, attrs.windowSize, attrs, x!.shape[3]!),
+      shape: poolOutputShape('maxPool', x!.shape, attrs),
       dtype: x!.dtype,
     };
   },

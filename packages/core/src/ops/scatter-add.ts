@@ -31,7 +31,8 @@ const def = defineOp<ScatterAddAttrs>({
 
 /**
  * The adjoint of `gather`: sums slices of `updates` into a zero tensor whose `axis` has length
- * `size`, at `indices`; repeated indices accumulate. Primitive op `scatterAdd`.
+ * `size`, at `indices`; repeated indices accumulate. An index outside [0, size) is an error where
+ * the backend can check (CPU) and is dropped elsewhere. Primitive op `scatterAdd`.
  */
 export function scatterAdd(updates: Tensor, indices: Tensor, axis: number, size: number): Tensor {
   return run(def, [updates, indices], { axis, size });

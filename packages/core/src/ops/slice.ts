@@ -36,7 +36,8 @@ const def = defineOp<SliceAttrs>({
 
 /**
  * A contiguous block: `begin` per axis (negative counts from the end) and `size` per axis
- * (-1 = to the end). Omitted trailing axes are taken whole. Primitive op `slice`.
+ * (-1 = to the end). Omitted trailing axes are taken whole. Like NumPy, a begin equal to the
+ * axis length gives an empty slice; beyond it is an error. Primitive op `slice`.
  *
  * @example
  * slice(x, [0, 2], [-1, 3]); // columns 2..4 of every row

@@ -69,11 +69,11 @@ export function uint32ToUnit(bits: number): number {
  * lane i % 4 of block counter + floor(i / 4), counter word 0 holding the low 32 bits, word 1 the high.
  * This is the reference every backend's `randomUniform` kernel reproduces.
  */
-export function philoxUniform(
+export function philoxUniform<T extends Float32Array | Float64Array>(
   key: readonly [number, number],
   counter: number,
-  out: Float32Array,
-): Float32Array {
+  out: T,
+): T {
   const block = new Uint32Array(4);
   for (let i = 0; i < out.length; i += 4) {
     const c = counter + i / 4;

@@ -1,0 +1,34 @@
+import type { Plugin } from '@descent/core';
+import { CpuBackend, type CpuBackendOptions } from './cpu-backend';
+import { cpuKernels } from './cpu-kernels';
+
+/** The version of this package, reported by `rt.plugins()`. */
+const VERSION = '0.0.0';
+
+/**
+ * The plugin that installs the CPU backend (as `'cpu'`, priority 1) and its kernels.
+ *
+ * @example
+ * import { createRuntime, matmul } from '@descent/core';
+ * import { cpuBackend } from '@descent/backend-cpu';
+ * const rt = createRuntime({ plugins: [cpuBackend()] });
+ * const y = matmul(rt.tensor([[1, 2]]), rt.tensor([[3], [4]]));
+ * y.dataSync(); // Float32Array [11]
+ *
+ * // A float64 reference runtime, e.g. for gradCheck:
+ * const rt64 = createRuntime({ plugins: [cpuBackend({ precision: 'float64' })] });
+ */
+export function cpuBackend(options: CpuBackendOptions = {}): Plugin {
+  return {
+    name: '@descent/backend-cpu',
+    version: VERSION,
+    install(ctx) {
+      ctx.registerBackend('cpu', {
+        packageName: '@descent/backend-cpu',
+        priority: 1,
+        create: () => new CpuBackend(options),
+      });
+      ctx.registerKernels(cpuKernels);
+    },
+  };
+}

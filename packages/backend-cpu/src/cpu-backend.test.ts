@@ -1,0 +1,60 @@
+import { add, type TypedArray } from '@descent/core';
+import { describe, expect, it } from 'vitest';
+import { CpuBackend, type CpuData } from './cpu-backend';
+import { cpuRuntime } from './test-utils/helpers';
+
+describe('CpuBackend', () => {
+  it('stores a copy on write and returns copies on read', async () => {
+    const b = new CpuBackend();
+    const src = new Float32Array([1, 2, 3]);
+    const info = b.write(src, [3], 'float32');
+    src[0] = 99;
+    expect(Array.from(b.readSync(info))).toEqual([1, 2, 3]);
+    const read = await b.read(info);
+    read[1] = 99;
+    expect(Array.from(b.values(info))).toEqual([1, 2, 3]);
+  });
+
+  it('stores each dtype in its typed array', () => {
+    const b = new CpuBackend();
+    const kinds: [TypedArray, 'float32' | 'int32' | 'bool'][] = [
+      [new Float32Array(2), 'float32'],
+      [new Int32Array(2), 'int32'],
+      [new Uint8Array(2), 'bool'],
+    ];
+    for (const [arr, dtype] of kinds) {
+      expect(b.values(b.make([2], dtype)).constructor).toBe(arr.constructor);
+      expect((b.write(new Float32Array([1, 0]), [2], dtype).dataId as CpuData).values.constructor).toBe(
+        arr.constructor,
+      );
+    }
+  });
+
+  it('allocates zeros in make, or adopts the given values', () => {
+    const b = new CpuBackend();
+    expect(Array.from(b.values(b.make([2, 2], 'int32')))).toEqual([0, 0, 0, 0]);
+    const v = new Float32Array([5]);
+    expect(b.values(b.make([], 'float32', v))).toBe(v);
+  });
+
+  it('reports live bytes and buffers, and frees', () => {
+    const b = new CpuBackend();
+    const f = b.write(new Float32Array(4), [4], 'float32');
+    const i = b.make([2], 'bool');
+    expect(b.memory()).toEqual({ bytes: 18, buffers: 2 });
+    b.free(f);
+    expect(b.memory()).toEqual({ bytes: 2, buffers: 1 });
+    b.free(f); // a second free of the same handle changes nothing
+    b.free(i);
+    expect(b.memory()).toEqual({ bytes: 0, buffers: 0 });
+  });
+
+  it('frees what tidy disposes: intermediates and the scalars numbers became', () => {
+    const rt = cpuRuntime();
+    const x = rt.tensor([1, 2, 3]);
+    const y = rt.tidy(() => add(add(x, 1), 2));
+    expect(rt.memory().backends.cpu?.backend).toEqual({ bytes: 24, buffers: 2 });
+    rt.dispose([x, y]);
+    expect(rt.memory().backends.cpu?.backend).toEqual({ bytes: 0, buffers: 0 });
+  });
+});

@@ -1,0 +1,4 @@
+import { unaryKernel } from '../internal/elementwise';
+
+/** Natural logarithm. */
+export const logKernel = unaryKernel('log', Math.log);

@@ -1,0 +1,4 @@
+import { unaryKernel } from '../internal/elementwise';
+
+/** 1 / sqrt(x), in float64 before rounding to float32. */
+export const rsqrtKernel = unaryKernel('rsqrt', (x) => 1 / Math.sqrt(x));

@@ -1,0 +1,4 @@
+import { unaryKernel } from '../internal/elementwise';
+
+/** Hyperbolic tangent. */
+export const tanhKernel = unaryKernel('tanh', Math.tanh);
