@@ -312,7 +312,8 @@ export class Runtime {
    * @example
    * const loss = rt.tidy(() => mean(square(sub(pred, target))));
    */
-  tidy<T extends TensorTree>(fn: () => T): T {
+  // biome-ignore lint/suspicious/noConfusingVoidType: a body that returns nothing is a valid tidy.
+  tidy<T extends TensorTree | void>(fn: () => T): T {
     const scope = new Set<Tensor>();
     this.scopes.push(scope);
     const keepers = new Set<Tensor>();
@@ -321,7 +322,7 @@ export class Runtime {
       if (result instanceof Promise) {
         throw new InvalidArgumentError('tidy', 'the function returned a Promise; tidy is synchronous');
       }
-      collectTensors(result, keepers);
+      collectTensors(result as TensorTree, keepers);
       return result;
     } finally {
       // Also on a throw: nothing an aborted scope made may leak.

@@ -1,4 +1,4 @@
-import type { DType, Shape, TypedArray } from '@descent/core';
+import type { Shape, TypedArray } from '@descent/core';
 import { permute } from './strided';
 
 /**
@@ -10,7 +10,6 @@ export function reductionRows(
   values: TypedArray,
   shape: Shape,
   axes: readonly number[],
-  dtype: DType,
 ): [TypedArray, number] {
   const rank = shape.length;
   const rowLength = axes.reduce((n, a) => n * shape[a]!, 1);

@@ -5,7 +5,7 @@ import { reductionRows } from '../internal/reduce';
 
 /** Maximum over axes; NaN if any reduced element is NaN (core forbids empty reductions). */
 export const maxKernel = cpuKernel<ReduceAttrs>('max', ({ inputs: [x], attrs, backend, out }) => {
-  const [rows, len] = reductionRows(backend.values(x!), x!.shape, attrs.axes, x!.dtype);
+  const [rows, len] = reductionRows(backend.values(x!), x!.shape, attrs.axes);
   const res = backend.make(out.shape, out.dtype);
   const o = backend.values(res);
   for (let r = 0, base = 0; r < o.length; r++, base += len) {

@@ -4,7 +4,7 @@ import { reductionRows } from '../internal/reduce';
 
 /** Sum over axes: float32 accumulates in float64; int32 wraps like C. Empty sums are 0. */
 export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, backend, out }) => {
-  const [rows, len] = reductionRows(backend.values(x!), x!.shape, attrs.axes, x!.dtype);
+  const [rows, len] = reductionRows(backend.values(x!), x!.shape, attrs.axes);
   const res = backend.make(out.shape, out.dtype);
   const o = backend.values(res);
   const int = x!.dtype === 'int32';

@@ -1,5 +1,6 @@
 import { add } from '../ops/add';
 import { exp } from '../ops/exp';
+import { fill } from '../ops/fill';
 import { isFinite } from '../ops/is-finite';
 import { log } from '../ops/log';
 import { max } from '../ops/max';
@@ -16,6 +17,16 @@ import type { Tensor } from '../tensor';
  */
 export function logSumExp(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
   const ax = normalizeAxes('logSumExp', axes, x.rank);
+  if (ax.some((a) => x.shape[a] === 0)) {
+    // log of an empty sum, as PyTorch: -Infinity (max would reject the empty axis).
+    return fill(
+      x.runtime,
+      keepDims ? x.shape.map((d, i) => (ax.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !ax.includes(i)),
+      Number.NEGATIVE_INFINITY,
+      'float32',
+      { backend: x.backendName },
+    );
+  }
   return x.runtime.tidy(() => {
     const m = max(x, ax, true);
     const shift = where(isFinite(m), m, 0);

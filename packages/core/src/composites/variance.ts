@@ -1,3 +1,4 @@
+import { cast } from '../ops/cast';
 import { div } from '../ops/div';
 import { sub } from '../ops/sub';
 import { sum } from '../ops/sum';
@@ -9,6 +10,7 @@ import { square } from './square';
 /**
  * Variance over `axes` (all by default): Σ(x - mean)² / (n - correction). `correction` 0 is the
  * population variance (NumPy, TF, Keras BatchNorm); 1 is PyTorch's default unbiased estimate.
+ * int32 input gives float32.
  */
 export function variance(
   x: Tensor,
@@ -18,5 +20,8 @@ export function variance(
 ): Tensor {
   const ax = normalizeAxes('variance', axes, x.rank);
   const count = ax.reduce((n, a) => n * x.shape[a]!, 1);
-  return x.runtime.tidy(() => div(sum(square(sub(x, mean(x, ax, true))), ax, keepDims), count - correction));
+  return x.runtime.tidy(() => {
+    const xf = x.dtype === 'float32' ? x : cast(x, 'float32');
+    return div(sum(square(sub(xf, mean(xf, ax, true))), ax, keepDims), count - correction);
+  });
 }

@@ -1,6 +1,6 @@
 import { DTypeError } from '../errors';
 import { ANY } from '../internal/elementwise';
-import { assertDType, runWithScalars, type TensorOrNumber } from '../internal/op-helpers';
+import { assertDType, assertTensor, run, type TensorOrNumber } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
@@ -24,28 +24,21 @@ const def = defineOp<Record<string, never>>({
  * where(greater(x, 0), x, 0); // relu
  */
 export function where(cond: Tensor, a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  // Numbers take the dtype of the tensor branch, not of the bool condition.
-  const like = typeof a === 'number' ? b : a;
-  if (typeof a === 'number' && typeof b === 'number') {
-    return runWithScalars(
-      def,
-      [cond, cond.runtime.tensor(a, [], 'float32', { backend: cond.backendName }), b],
-      {},
-    );
-  }
-  const branch = (v: TensorOrNumber) =>
-    typeof v === 'number'
-      ? (like as Tensor).runtime.tensor(v, [], (like as Tensor).dtype, {
-          backend: (like as Tensor).backendName,
-        })
-      : v;
-  const ta = branch(a);
-  const tb = branch(b);
+  assertTensor('where', cond, 'the condition');
+  // Numbers take the dtype of the tensor branch (float32 if both are numbers), not the condition's bool.
+  const like = typeof a === 'number' ? (typeof b === 'number' ? undefined : b) : a;
+  const dtype = like?.dtype ?? 'float32';
+  const made: Tensor[] = [];
+  const branch = (v: TensorOrNumber): Tensor => {
+    if (typeof v !== 'number') return v;
+    const t = cond.runtime.tensor(v, [], dtype, { backend: cond.backendName });
+    made.push(t);
+    return t;
+  };
   try {
-    return runWithScalars(def, [cond, ta, tb], {});
+    return run(def, [cond, branch(a), branch(b)], {});
   } finally {
-    if (ta !== a) ta.dispose();
-    if (tb !== b) tb.dispose();
+    for (const t of made) t.dispose();
   }
 }
 where.def = def;
