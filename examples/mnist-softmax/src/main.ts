@@ -23,6 +23,9 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   const bar = new SingleBar({
     format: `epoch ${epoch}/${EPOCHS} [{bar}] {value}/{total} steps | loss {loss} | {duration}s`,
     hideCursor: true,
+    // Also report progress when stdout is a log file, not a terminal.
+    noTTYOutput: true,
+    notTTYSchedule: 500,
   });
   bar.start(steps, 0, { loss: '-' });
   let lossSum = 0;
@@ -40,4 +43,4 @@ const all = Int32Array.from({ length: test.count }, (_, i) => i);
 const { x, y } = gatherBatch(test, all, 0, test.count);
 const acc = rt.tidy(() => accuracy(rt, model, rt.tensor(x, [test.count, 784]), rt.tensor(y, [test.count])));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`test accuracy: ${(acc * 100).toFixed(2)}% after ${EPOCHS} epochs (${seconds} s on the CPU backend)`);
+console.log(`test accuracy: ${(acc * 100).toFixed(2)}% after ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'} (${seconds} s on the CPU backend)`);
