@@ -114,6 +114,8 @@ export { tanh } from './ops/tanh';
 export type { TransposeAttrs } from './ops/transpose';
 export { transpose } from './ops/transpose';
 export { where } from './ops/where';
+export type { ParamTree } from './param-tree';
+export { flattenParams, mapParams, unflattenParams } from './param-tree';
 export type { Plugin, PluginContext } from './plugin';
 export { kernelKey } from './plugin';
 export { primitiveOps } from './primitives';
