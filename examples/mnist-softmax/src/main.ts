@@ -43,4 +43,6 @@ const all = Int32Array.from({ length: test.count }, (_, i) => i);
 const { x, y } = gatherBatch(test, all, 0, test.count);
 const acc = rt.tidy(() => accuracy(rt, model, rt.tensor(x, [test.count, 784]), rt.tensor(y, [test.count])));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`test accuracy: ${(acc * 100).toFixed(2)}% after ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'} (${seconds} s on the CPU backend)`);
+console.log(
+  `test accuracy: ${(acc * 100).toFixed(2)}% after ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'} (${seconds} s on the CPU backend)`,
+);

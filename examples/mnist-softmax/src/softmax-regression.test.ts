@@ -27,7 +27,12 @@ describe('softmax regression on real MNIST', () => {
     expect(losses[0]).toBeCloseTo(Math.log(10), 5);
     expect(losses.slice(-10).reduce((a, b) => a + b) / 10).toBeLessThan(0.6);
 
-    const { x, y } = gatherBatch(test, Int32Array.from({ length: 2000 }, (_, i) => i), 0, 2000);
+    const { x, y } = gatherBatch(
+      test,
+      Int32Array.from({ length: 2000 }, (_, i) => i),
+      0,
+      2000,
+    );
     const acc = rt.tidy(() => accuracy(rt, model, rt.tensor(x, [2000, 784]), rt.tensor(y, [2000])));
     expect(acc).toBeGreaterThan(0.85);
   });

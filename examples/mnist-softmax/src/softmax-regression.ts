@@ -1,6 +1,4 @@
 import {
-  type Runtime,
-  type Tensor,
   add,
   argmax,
   cast,
@@ -12,8 +10,10 @@ import {
   mul,
   neg,
   oneHot,
+  type Runtime,
   sub,
   sum,
+  type Tensor,
   zeros,
 } from '@descent/core';
 
