@@ -1,0 +1,39 @@
+import type { DType, Shape, Tensor } from '@descent/core';
+
+/** What a rule's backward sees of the forward op. Unsaved values are `undefined`. */
+export interface GradientContext<A = Record<string, unknown>> {
+  /** Forward inputs the rule asked to save (`save.inputs`), by position. */
+  readonly inputs: readonly (Tensor | undefined)[];
+  /** The forward output, if the rule asked to save it (`save.output`). */
+  readonly output: Tensor | undefined;
+  readonly attrs: A;
+  readonly inputShapes: readonly Shape[];
+  readonly inputDtypes: readonly DType[];
+}
+
+/**
+ * The backward of one op: given dL/doutput, return dL/dinput for each input (`undefined` where
+ * the input is not differentiable, e.g. indices, or where the gradient is zero).
+ * A rule declares what it needs from the forward pass so the tape keeps nothing else.
+ *
+ * @example
+ * // d(exp x) = exp x · dy: needs the output only
+ * const expRule: GradientRule = { save: { output: true }, backward: (dy, { output }) => [mul(dy, output!)] };
+ */
+// biome-ignore lint/suspicious/noExplicitAny: rules with specific attrs must fit one registry slot.
+export interface GradientRule<A = any> {
+  readonly save?: { readonly inputs?: readonly number[] | 'all'; readonly output?: boolean };
+  /**
+   * The output is piecewise constant and carries no gradient (comparisons, argmax, isNaN): the
+   * tape treats it as a constant, so `mul(x, cast(greater(x, 0), 'float32'))` differentiates
+   * as in PyTorch.
+   */
+  readonly constant?: boolean;
+  backward(dy: Tensor, ctx: GradientContext<A>): readonly (Tensor | undefined)[];
+}
+
+declare module '@descent/core' {
+  interface RegistryKinds {
+    gradient: GradientRule;
+  }
+}

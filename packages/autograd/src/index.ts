@@ -1,0 +1,12 @@
+export { autograd } from './autograd-plugin';
+export type { CustomGradResult } from './custom-grad';
+export { customGrad } from './custom-grad';
+export { grad } from './grad';
+export type { GradCheckOptions, GradCheckReport } from './grad-check';
+export { gradCheck } from './grad-check';
+export type { GradientContext, GradientRule } from './gradient-rule';
+export { gradientRules } from './gradient-rules';
+export { sumToShape } from './internal/sum-to-shape';
+export { noGrad, stopGradient } from './no-grad';
+export type { ValueAndGrad } from './value-and-grad';
+export { valueAndGrad } from './value-and-grad';

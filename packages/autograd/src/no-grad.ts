@@ -1,0 +1,16 @@
+import type { Runtime, Tensor } from '@descent/core';
+import { activeTapes } from './tape';
+
+/**
+ * Runs `fn` with no tape recording on `rt`: what it computes is a constant to every enclosing
+ * gradient, and no forward values are kept for backward.
+ */
+export function noGrad<T>(rt: Runtime, fn: () => T): T {
+  const pauses = activeTapes(rt).map((t) => t.pause.bind(t));
+  return pauses.reduceRight<() => T>((inner, pause) => () => pause(inner), fn)();
+}
+
+/** `x` as a constant: the same values (no copy), but no gradient flows back through it. */
+export function stopGradient(x: Tensor): Tensor {
+  return x.runtime.view(x);
+}

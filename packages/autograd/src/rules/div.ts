@@ -1,0 +1,12 @@
+import { div, mul, neg } from '@descent/core';
+import type { GradientRule } from '../gradient-rule';
+import { sumToShape } from '../internal/sum-to-shape';
+
+/** d(a/b) = (dy/b, -dy·a/b² = -(dy/b)·y), reduced over broadcast axes; needs b and the output y only. */
+export const divRule: GradientRule = {
+  save: { inputs: [1], output: true },
+  backward: (dy, { inputs: [, b], output: y, inputShapes: [sa, sb] }) => {
+    const da = div(dy, b!);
+    return [sumToShape(da, sa!), sumToShape(neg(mul(da, y!)), sb!)];
+  },
+};

@@ -1,0 +1,9 @@
+import type { GradientRule } from '../gradient-rule';
+
+/**
+ * floor(x) is piecewise constant: its derivative is 0 wherever it exists (and undefined at the
+ * jumps), so the rule returns no gradient and sources reached only through it get zeros.
+ */
+export const floorRule: GradientRule = {
+  backward: () => [undefined],
+};

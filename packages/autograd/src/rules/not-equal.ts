@@ -1,0 +1,7 @@
+import type { GradientRule } from '../gradient-rule';
+
+/** a != b is piecewise constant with bool output: no gradient to either input. */
+export const notEqualRule: GradientRule = {
+  constant: true,
+  backward: () => [],
+};

@@ -1,0 +1,6 @@
+import type { GradientRule } from '../gradient-rule';
+
+/** randomUniform has no inputs: nothing to differentiate. */
+export const randomUniformRule: GradientRule = {
+  backward: () => [],
+};
