@@ -371,8 +371,10 @@ export class Runtime {
   }
 
   /**
-   * @internal reserves `n` values of the stream: returns the key and first block counter.
-   * Draws never overlap, so every random op sees fresh numbers.
+   * Reserves `n` values of the runtime's stream and returns where they start. Draws never
+   * overlap, so every consumer sees fresh numbers. Random ops use it; so can code that needs
+   * the numbers on the host (per-sample augmentation parameters): `philoxUniform(key, counter,
+   * out)` yields exactly what `randomUniform` would have.
    */
   drawRandom(n: number): { key: [number, number]; counter: number } {
     const at = { key: this.key, counter: this.counter };
