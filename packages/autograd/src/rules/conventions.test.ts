@@ -19,6 +19,7 @@ import {
   reshape,
   type Shape,
   scatterAdd,
+  sigmoid,
   softmax,
   softplus,
   sum,
@@ -108,6 +109,14 @@ describe('ties', () => {
     const g = values(grad((t: Tensor) => sum(softplus(t)))(rt.tensor([0, 3])));
     expect(g[0]).toBe(0.5);
     expect(g[1]).toBeCloseTo(1 / (1 + Math.exp(-3)), 12);
+  });
+
+  it('sigmoid has finite gradients at saturating inputs', () => {
+    // sigmoid' = s(1 - s): 1/4 at 0, e^-100 at ±100 (positive, far below float64 resolution of 1).
+    const g = values(grad((t: Tensor) => sum(sigmoid(t)))(rt.tensor([-100, 0, 100])));
+    expect(g[1]).toBe(0.25);
+    expect(g[0]).toBeCloseTo(Math.exp(-100), 50);
+    expect(g.every(Number.isFinite)).toBe(true);
   });
 
   it('comparison masks are constants, as in PyTorch', () => {

@@ -1,0 +1,3 @@
+export type { PReLUArgs } from './prelu';
+export { PReLU } from './prelu';
+export { preluPlugin } from './prelu-plugin';

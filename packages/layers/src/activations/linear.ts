@@ -1,0 +1,11 @@
+import type { Tensor } from '@descent/core';
+
+/**
+ * The identity (Keras' `linear`, the default activation of Dense and Conv2D).
+ *
+ * @example
+ * new Dense({ units: 1, activation: 'linear' });
+ */
+export function linear(x: Tensor): Tensor {
+  return x;
+}

@@ -1,0 +1,114 @@
+import { add, matmul, type Tensor } from '@descent/core';
+import {
+  type ActivationFn,
+  type ActivationSpec,
+  activationName,
+  resolveActivation,
+} from '../activations/activation-fn';
+import { LayerError } from '../errors';
+import type { InitializerSpec } from '../initializers/initializer';
+import { entryConfig, initConfig } from '../internal/config';
+import { posInt } from '../internal/options';
+import { fmtSymbolic } from '../internal/shapes';
+import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
+import type { ConstraintSpec, RegularizerSpec } from '../regularizer';
+import type { SymbolicShape } from '../types';
+
+export interface DenseArgs extends LayerArgs {
+  /** Output size. */
+  units: number;
+  /** Default `linear`. */
+  activation?: ActivationSpec;
+  /** Default true. */
+  useBias?: boolean;
+  /** Default `glorotUniform`. */
+  kernelInitializer?: InitializerSpec;
+  /** Default `zeros`. */
+  biasInitializer?: InitializerSpec;
+  kernelRegularizer?: RegularizerSpec | null;
+  biasRegularizer?: RegularizerSpec | null;
+  kernelConstraint?: ConstraintSpec | null;
+  biasConstraint?: ConstraintSpec | null;
+}
+
+/**
+ * Fully connected: `activation(x · kernel + bias)` over the last axis, with kernel
+ * `[inputDim, units]` (Keras' layout; PyTorch's Linear stores its transpose). Inputs of rank > 2
+ * are transformed along the last axis.
+ *
+ * @example
+ * const layer = new Dense({ units: 10, activation: 'softmax' });
+ * layer.call(rt.tensor([[1, 2, 3]])).shape; // [1, 10]
+ */
+export class Dense extends Layer<{ kernel: Tensor; bias?: Tensor }> {
+  readonly className = 'Dense';
+  readonly units: number;
+  readonly activation: ActivationSpec;
+  readonly useBias: boolean;
+  private readonly args: DenseArgs;
+  private inputDim: number | undefined;
+  private act: ActivationFn | undefined;
+
+  constructor(args: DenseArgs) {
+    super(args);
+    this.args = args;
+    this.units = posInt('Dense', 'units', args.units);
+    this.activation = args.activation ?? 'linear';
+    this.useBias = args.useBias ?? true;
+  }
+
+  protected override inputSpec(): InputSpec {
+    return { minRank: 2, ...(this.inputDim !== undefined ? { axes: { [-1]: this.inputDim } } : {}) };
+  }
+
+  protected override build(inputShape: SymbolicShape): void {
+    const inputDim = inputShape[inputShape.length - 1];
+    if (inputDim === null || inputDim === undefined)
+      throw new LayerError(
+        this.name,
+        `the last axis of the input must be known to build, got ${fmtSymbolic(inputShape)}`,
+        '[...,units]',
+        inputShape,
+        this.className,
+      );
+    const rt = this.runtime!;
+    this.act = resolveActivation(rt, this.activation);
+    this.addWeight('kernel', [inputDim, this.units], {
+      initializer: this.args.kernelInitializer ?? 'glorotUniform',
+      regularizer: this.args.kernelRegularizer,
+      constraint: this.args.kernelConstraint,
+    });
+    if (this.useBias) {
+      this.addWeight('bias', [this.units], {
+        initializer: this.args.biasInitializer ?? 'zeros',
+        regularizer: this.args.biasRegularizer,
+        constraint: this.args.biasConstraint,
+      });
+    }
+    this.inputDim = inputDim;
+  }
+
+  override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    return [...inputShape.slice(0, -1), this.units];
+  }
+
+  protected forward(x: Tensor, w: { kernel: Tensor; bias?: Tensor }): Tensor {
+    const y = matmul(x, w.kernel);
+    return this.act!(w.bias ? add(y, w.bias) : y);
+  }
+
+  override getConfig(): LayerConfig {
+    return {
+      ...super.getConfig(),
+      units: this.units,
+      activation: activationName(this.activation),
+      useBias: this.useBias,
+      kernelInitializer: initConfig(this.args.kernelInitializer ?? 'glorotUniform'),
+      biasInitializer: initConfig(this.args.biasInitializer ?? 'zeros'),
+      kernelRegularizer: entryConfig(this.args.kernelRegularizer),
+      biasRegularizer: entryConfig(this.args.biasRegularizer),
+      kernelConstraint: entryConfig(this.args.kernelConstraint),
+      biasConstraint: entryConfig(this.args.biasConstraint),
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { cast, fill, InvalidArgumentError, mul, sum, type Tensor } from '@descent/core';
+import { divNoNan, RunningSums } from '../internal/running-sums';
+import type { JsonValue } from '../types';
+
+/**
+ * A running mean of values (a trainer's epoch loss): `update(values)` adds every element of a
+ * tensor, optionally each counted `weight` times (the batch size, for a batch-mean loss).
+ *
+ * @example
+ * const epochLoss = meanMetric({ name: 'loss' });
+ * epochLoss.update(lossValue, batchSize);
+ * await epochLoss.value();
+ */
+export class MeanMetric {
+  readonly className = 'mean';
+  readonly name: string;
+  private readonly sums = new RunningSums(['total', 'count'] as const);
+
+  constructor(options: { name?: string } = {}) {
+    this.name = options.name ?? 'mean';
+  }
+
+  getConfig(): Record<string, JsonValue> {
+    return { name: this.name };
+  }
+
+  update(values: Tensor, weight = 1): void {
+    if (!(weight >= 0)) throw new InvalidArgumentError(this.name, `weight must be >= 0, got ${weight}`);
+    const rt = values.runtime;
+    this.sums.add(rt, () => {
+      const f = values.dtype === 'float32' ? values : cast(values, 'float32');
+      return {
+        total: mul(sum(f), weight),
+        count: fill(rt, [], f.size * weight, 'float32', { backend: f.backendName }),
+      };
+    });
+  }
+
+  result(): Tensor {
+    return this.sums.compute(this.name, (get) => divNoNan(get('total'), get('count')));
+  }
+
+  async value(): Promise<number> {
+    if (!this.sums.runtime) return 0;
+    const t = this.result();
+    try {
+      return (await t.data())[0]!;
+    } finally {
+      t.dispose();
+    }
+  }
+
+  reset(): void {
+    this.sums.reset();
+  }
+
+  dispose(): void {
+    this.sums.reset();
+  }
+}
+
+/** A `MeanMetric`. */
+export function meanMetric(options: { name?: string } = {}): MeanMetric {
+  return new MeanMetric(options);
+}
