@@ -15,6 +15,11 @@ describe("precision: 'float64' reference mode", () => {
     expect(sub(rt32.tensor(new Float64Array([1 + 2 ** -40])), 1).dataSync()[0]).toBe(0);
   });
 
+  it('JS numbers used as scalars keep double precision', () => {
+    const x = rt64.tensor(new Float64Array([1]));
+    expect(sub(add(x, 2 ** -40), 1).dataSync()[0]).toBe(2 ** -40);
+  });
+
   it('reductions, matmul and conv allocate doubles too', () => {
     const a = rt64.tensor(new Float64Array([2 ** -40, 1, -1]));
     expect(sum(a).dataSync()[0]).toBe(2 ** -40);

@@ -34,7 +34,7 @@ export function runWithScalars<A>(def: OpDef<A>, args: readonly TensorOrNumber[]
   const inputs = args.map((a, i) => {
     if (a instanceof Tensor) return a;
     if (typeof a !== 'number') assertTensor(def.name, a, `input ${i}`);
-    const s = like.runtime.tensor(a, [], like.dtype, { backend: like.backendName });
+    const s = scalarLike(like.runtime, a, like.dtype, like.backendName);
     made.push(s);
     return s;
   });
@@ -50,4 +50,12 @@ export function run<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tens
   for (const [i, x] of inputs.entries())
     assertTensor(def.name, x, inputs.length > 1 ? `input ${i}` : 'input');
   return inputs[0]!.runtime.runOp(def, inputs, attrs);
+}
+
+/**
+ * A scalar tensor for a JS number. Float values go to the backend as doubles so a float64
+ * reference backend keeps them exact; a float32 backend rounds them on write.
+ */
+export function scalarLike(rt: Tensor['runtime'], value: number, dtype: DType, backend: string): Tensor {
+  return rt.tensor(dtype === 'float32' ? new Float64Array([value]) : value, [], dtype, { backend });
 }

@@ -1,6 +1,6 @@
 import { DTypeError } from '../errors';
 import { ANY } from '../internal/elementwise';
-import { assertDType, assertTensor, run, type TensorOrNumber } from '../internal/op-helpers';
+import { assertDType, assertTensor, run, scalarLike, type TensorOrNumber } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
@@ -31,7 +31,7 @@ export function where(cond: Tensor, a: TensorOrNumber, b: TensorOrNumber): Tenso
   const made: Tensor[] = [];
   const branch = (v: TensorOrNumber): Tensor => {
     if (typeof v !== 'number') return v;
-    const t = cond.runtime.tensor(v, [], dtype, { backend: cond.backendName });
+    const t = scalarLike(cond.runtime, v, dtype, cond.backendName);
     made.push(t);
     return t;
   };
