@@ -1,4 +1,13 @@
 export type { CloseOptions, Tolerance } from './internal/expect-close';
 export { expectClose } from './internal/expect-close';
+export {
+  type OptimizerConformanceCheck,
+  type OptimizerConformanceOptions,
+  type OptimizerLibrary,
+  optimizerConformanceChecks,
+  runOptimizerConformance,
+  type SerializedStateLike,
+  type TransformUnderTest,
+} from './optimizer-conformance/run-optimizer-conformance';
 export type { BackendConformanceOptions } from './run-backend-conformance';
 export { runBackendConformance } from './run-backend-conformance';

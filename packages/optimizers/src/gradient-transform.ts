@@ -1,0 +1,47 @@
+import type { ParamTree, Tensor } from '@descent/core';
+
+/**
+ * What optimizer state is made of: plain data, so it serializes, resumes and moves between
+ * backends. Tensors hold per-parameter statistics, keyed by parameter path; numbers hold step
+ * counts and hyperparameters.
+ */
+export type OptState =
+  | Tensor
+  | number
+  | string
+  | boolean
+  | null
+  | readonly OptState[]
+  | { readonly [key: string]: OptState };
+
+/** Per-parameter tensors keyed by parameter path (`'dense_1/kernel'`), never by position. */
+export type PerParam = { readonly [path: string]: Tensor };
+
+/** A learning rate (or any hyperparameter) as a function of the step count, starting at 0. */
+export type Schedule = (step: number) => number;
+
+/**
+ * A gradient transformation, as in Optax: `init` makes the state for a tree of parameters and
+ * `update` turns incoming updates (at first the gradients) into outgoing updates and a new state.
+ * Optimizers are `chain`s of such transforms; `applyUpdates` adds the final updates to the
+ * parameters.
+ *
+ * The contract every transform keeps (the optimizer conformance kit in `@descent/testing`
+ * checks it):
+ * - state is plain data (`OptState`); per-parameter tensors are keyed by parameter path, so the
+ *   order of the parameters never matters;
+ * - `update` neither disposes nor changes its inputs, and returns only new tensor handles (an
+ *   unchanged tensor comes back as `rt.view(t)`), all owned by the caller; temporaries are freed
+ *   before it returns;
+ * - updates have the paths and shapes of the incoming updates.
+ *
+ * @example
+ * const tx = chain(clipByGlobalNorm(1), scaleByAdam(), scaleByLearningRate(1e-3));
+ * let state = tx.init(params);
+ * const [updates, next] = tx.update(grads, state, params);
+ * params = applyUpdates(params, updates);
+ */
+export interface GradientTransform<S extends OptState = OptState> {
+  init(params: ParamTree): S;
+  update(updates: ParamTree, state: S, params?: ParamTree): [ParamTree, S];
+}

@@ -1,0 +1,102 @@
+export type { Step } from './apply-gradients';
+export { applyGradients } from './apply-gradients';
+export { applyUpdates } from './apply-updates';
+export type { ChainState } from './chain';
+export { chain } from './chain';
+export { InvalidHyperparameterError, ParamMismatchError } from './errors';
+export type { GradientTransform, OptState, PerParam, Schedule } from './gradient-transform';
+export type { CountState } from './internal/scheduled';
+export type { AdadeltaOptions } from './optimizers/adadelta';
+export { adadelta } from './optimizers/adadelta';
+export type { AdagradOptions } from './optimizers/adagrad';
+export { adagrad } from './optimizers/adagrad';
+export type { AdamOptions } from './optimizers/adam';
+export { adam } from './optimizers/adam';
+export type { AdamaxOptions } from './optimizers/adamax';
+export { adamax } from './optimizers/adamax';
+export type { AdamWOptions } from './optimizers/adamw';
+export { adamw } from './optimizers/adamw';
+export type { LionOptions } from './optimizers/lion';
+export { lion } from './optimizers/lion';
+export type { MomentumOptions } from './optimizers/momentum';
+export { momentum } from './optimizers/momentum';
+export type { NadamOptions } from './optimizers/nadam';
+export { nadam } from './optimizers/nadam';
+export type { NesterovOptions } from './optimizers/nesterov';
+export { nesterov } from './optimizers/nesterov';
+export type { RmspropOptions } from './optimizers/rmsprop';
+export { rmsprop } from './optimizers/rmsprop';
+export type { SgdOptions } from './optimizers/sgd';
+export { sgd } from './optimizers/sgd';
+export { namedOptimizers, namedSchedules, OPTIMIZERS_PLUGIN, optimizers } from './optimizers-plugin';
+export type { PerParameterSpec, SlotState, StepContext } from './per-parameter';
+export { perParameter } from './per-parameter';
+export type { OptimizerFactory, ScheduleFactory } from './registry-kinds';
+export type { OptimizerRef } from './resolve-optimizer';
+export { optimizerRef, resolveOptimizer, restoreOptimizer } from './resolve-optimizer';
+export { constant } from './schedules/constant';
+export type { CosineDecayOptions } from './schedules/cosine-decay';
+export { cosineDecay } from './schedules/cosine-decay';
+export type { ExponentialDecayOptions } from './schedules/exponential-decay';
+export { exponentialDecay } from './schedules/exponential-decay';
+export { joinSchedules } from './schedules/join-schedules';
+export type { LinearWarmupOptions } from './schedules/linear-warmup';
+export { linearWarmup } from './schedules/linear-warmup';
+export type { PiecewiseConstantOptions } from './schedules/piecewise-constant';
+export { piecewiseConstant } from './schedules/piecewise-constant';
+export type { PolynomialDecayOptions } from './schedules/polynomial-decay';
+export { polynomialDecay } from './schedules/polynomial-decay';
+export type { PlateauState, ReduceOnPlateau, ReduceOnPlateauOptions } from './schedules/reduce-on-plateau';
+export { reduceOnPlateau } from './schedules/reduce-on-plateau';
+export type { StepDecayOptions } from './schedules/step-decay';
+export { stepDecay } from './schedules/step-decay';
+export { deserializeState } from './state/deserialize-state';
+export { disposeState } from './state/dispose-state';
+export { moveState } from './state/move-state';
+export { serializeState } from './state/serialize-state';
+export type {
+  JsonValue,
+  SerializedState,
+  SerializedStateJson,
+  SerializedTensor,
+} from './state/serialized-state';
+export { getHyperparams, setHyperparams } from './state/set-hyperparams';
+export type { EmptyState, StatelessContext } from './stateless';
+export { stateless } from './stateless';
+export type { AccumulateState } from './transforms/accumulate-gradients';
+export { accumulateGradients } from './transforms/accumulate-gradients';
+export { addDecayedWeights } from './transforms/add-decayed-weights';
+export { clipByGlobalNorm } from './transforms/clip-by-global-norm';
+export { clipByNorm } from './transforms/clip-by-norm';
+export { clipByValue } from './transforms/clip-by-value';
+export type {
+  HyperparamRange,
+  HyperparamState,
+  InjectHyperparamsOptions,
+} from './transforms/inject-hyperparams';
+export { injectHyperparams } from './transforms/inject-hyperparams';
+export type { MaskedState, ParamMask } from './transforms/masked';
+export { masked } from './transforms/masked';
+export type { MultiTransformState, ParamLabels } from './transforms/multi-transform';
+export { multiTransform } from './transforms/multi-transform';
+export { scale } from './transforms/scale';
+export type { ScaleByAdadeltaOptions } from './transforms/scale-by-adadelta';
+export { scaleByAdadelta } from './transforms/scale-by-adadelta';
+export type { ScaleByAdagradOptions } from './transforms/scale-by-adagrad';
+export { scaleByAdagrad } from './transforms/scale-by-adagrad';
+export type { ScaleByAdamOptions } from './transforms/scale-by-adam';
+export { scaleByAdam } from './transforms/scale-by-adam';
+export type { ScaleByAdamaxOptions } from './transforms/scale-by-adamax';
+export { scaleByAdamax } from './transforms/scale-by-adamax';
+export { scaleByLearningRate } from './transforms/scale-by-learning-rate';
+export type { ScaleByLionOptions } from './transforms/scale-by-lion';
+export { scaleByLion } from './transforms/scale-by-lion';
+export type { ScaleByNadamOptions } from './transforms/scale-by-nadam';
+export { scaleByNadam } from './transforms/scale-by-nadam';
+export type { ScaleByRmsOptions } from './transforms/scale-by-rms';
+export { scaleByRms } from './transforms/scale-by-rms';
+export { scaleBySchedule } from './transforms/scale-by-schedule';
+export type { SkipNonFiniteState } from './transforms/skip-non-finite';
+export { skipNonFinite } from './transforms/skip-non-finite';
+export type { TraceOptions } from './transforms/trace';
+export { trace } from './transforms/trace';
