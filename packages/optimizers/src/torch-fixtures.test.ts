@@ -100,6 +100,7 @@ describe('the same 20 steps on the float32 CPU backend (1e-4 relative)', () => {
   }
 
   afterAll(() => {
-    if (process.env.REPORT_ERRORS) console.log(`float32, max relative error per case:\n${report32.join('\n')}`);
+    if (process.env.REPORT_ERRORS)
+      console.log(`float32, max relative error per case:\n${report32.join('\n')}`);
   });
 });
