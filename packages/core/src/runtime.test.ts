@@ -230,6 +230,17 @@ describe('RNG', () => {
     expect(Array.from(randomUniform(rt, [5]).dataSync())).toEqual(a);
   });
 
+  it('rngState/setRngState resume the stream exactly', () => {
+    const rt = createRuntime({ plugins: [miniBackend()], seed: 9 });
+    randomUniform(rt, [7]);
+    const saved = JSON.parse(JSON.stringify(rt.rngState()));
+    const next = Array.from(randomUniform(rt, [5]).dataSync());
+    const other = createRuntime({ plugins: [miniBackend()], seed: 123 });
+    other.setRngState(saved);
+    expect(Array.from(randomUniform(other, [5]).dataSync())).toEqual(next);
+    expect(() => other.setRngState({ key: [1, -1], counter: 0 } as never)).toThrow(/setRngState: expected/);
+  });
+
   it('shuffle is a permutation', () => {
     const rt = createRuntime({ plugins: [miniBackend()], seed: 1 });
     const p = Array.from(rt.shuffle(1000));

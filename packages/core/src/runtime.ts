@@ -370,6 +370,28 @@ export class Runtime {
     this.counter = 0;
   }
 
+  /** Where the RNG stream stands: save it in a checkpoint, restore it with `setRngState`. */
+  rngState(): { key: [number, number]; counter: number } {
+    return { key: [this.key[0], this.key[1]], counter: this.counter };
+  }
+
+  /** Puts the RNG stream back where `rngState()` found it, so a resumed run draws the same numbers. */
+  setRngState(state: { key: readonly [number, number]; counter: number }): void {
+    const ok =
+      Array.isArray(state?.key) &&
+      state.key.length === 2 &&
+      state.key.every((k) => Number.isInteger(k) && k >= 0 && k <= 0xffffffff) &&
+      Number.isSafeInteger(state.counter) &&
+      state.counter >= 0;
+    if (!ok)
+      throw new InvalidArgumentError(
+        'setRngState',
+        `expected { key: [uint32, uint32], counter: non-negative integer }, got ${JSON.stringify(state)}`,
+      );
+    this.key = [state.key[0], state.key[1]];
+    this.counter = state.counter;
+  }
+
   /**
    * Reserves `n` values of the runtime's stream and returns where they start. Draws never
    * overlap, so every consumer sees fresh numbers. Random ops use it; so can code that needs
