@@ -1,0 +1,4 @@
+import { runBackendConformance } from '@descent/testing';
+import { gpujsBackend } from './index';
+
+runBackendConformance({ name: 'gpujs', plugins: () => [gpujsBackend({ mode: 'webgpu' })] });

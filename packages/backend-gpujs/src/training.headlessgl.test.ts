@@ -1,0 +1,3 @@
+import { trainingSuite } from './test-utils/training-suite';
+
+trainingSuite('headlessgl');
