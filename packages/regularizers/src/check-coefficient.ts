@@ -1,0 +1,20 @@
+import { RegularizerConfigError } from './errors';
+import { show } from './internal/show';
+
+/**
+ * Throws `RegularizerConfigError` unless `value` is a finite number ≥ 0: what every penalty
+ * coefficient must be. For custom penalties' `validate`.
+ *
+ * @example
+ * definePenalty({ className: 'Tv', defaults: { tv: 0.01 }, validate: (c) => checkCoefficient('Tv', 'tv', c.tv), penalty });
+ */
+export function checkCoefficient(className: string, option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new RegularizerConfigError(
+      className,
+      option,
+      value,
+      `${option} must be a finite number >= 0, got ${show(value)}`,
+    );
+  return value;
+}
