@@ -1,0 +1,38 @@
+import type { Runtime } from '@descent/core';
+import { type Layer, loadModel } from '@descent/layers';
+import { CheckpointError } from './errors';
+import type { CheckpointEntry } from './internal/checkpoint-format';
+import { readCheckpoint, readIndex } from './internal/read-checkpoint';
+
+/**
+ * Loads the model of a checkpoint written by `fit` (with `modelCheckpoint`): the `best` one by
+ * default, or the `last`. The model is rebuilt from its saved config through the runtime's
+ * registry (install the layers plugin, and custom layers' plugins).
+ *
+ * @example
+ * const { model, epoch } = await loadCheckpoint(rt, 'runs/mnist');
+ * const { accuracy } = await evaluate(model, test, { loss, metrics: ['accuracy'] });
+ */
+export async function loadCheckpoint(
+  rt: Runtime,
+  dir: string,
+  options: { which?: 'best' | 'last' } = {},
+): Promise<{ model: Layer; epoch: number; step: number; path: string }> {
+  const which = options.which ?? 'best';
+  const data = await readCheckpoint(dir, which);
+  if (!data.configFile)
+    throw new CheckpointError(
+      data.path,
+      'holds weights but no model config (the model was made in code with createModel): build it in code and resume with fit({ resume })',
+    );
+  const model = await loadModel(rt, data.path);
+  return { model, epoch: data.trainer.epoch, step: data.trainer.step, path: data.path };
+}
+
+/** What a checkpoint folder holds (undefined when it holds none): its `last` and `best` entries. */
+export async function checkpointInfo(
+  dir: string,
+): Promise<{ last: CheckpointEntry | null; best: CheckpointEntry | null } | undefined> {
+  const index = await readIndex(dir);
+  return index ? { last: index.last, best: index.best } : undefined;
+}
