@@ -1,4 +1,4 @@
-// The main job, until @descent/trainer lands: softmax regression on the real MNIST digits,
+// Softmax regression on the real MNIST digits with core ops and a closed-form gradient,
 // on the CPU backend, with a progress bar and the final test accuracy.
 import { cpuBackend } from '@descent/backend-cpu';
 import { createRuntime } from '@descent/core';
