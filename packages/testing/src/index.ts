@@ -9,5 +9,10 @@ export {
   type SerializedStateLike,
   type TransformUnderTest,
 } from './optimizer-conformance/run-optimizer-conformance';
+export {
+  type PropertyConformanceOptions,
+  propertySuite,
+  runPropertyConformance,
+} from './properties/run-property-conformance';
 export type { BackendConformanceOptions } from './run-backend-conformance';
 export { runBackendConformance } from './run-backend-conformance';

@@ -50,6 +50,19 @@ function checkRegistered(layer: Layer): void {
   if (layer instanceof Model) for (const l of layer.layers) checkRegistered(l);
 }
 
+// Keys that reach a prototype when a config is copied with assignment or merged into options.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Refuses prototype-reaching keys anywhere in a parsed config (they are never options). */
+function checkKeys(v: unknown, path: string): void {
+  if (typeof v !== 'object' || v === null) return;
+  for (const [k, x] of Object.entries(v)) {
+    if (FORBIDDEN_KEYS.has(k))
+      throw new SerializationError(`model config: key ${JSON.stringify(k)} at ${path} is not allowed`);
+    checkKeys(x, `${path}/${k}`);
+  }
+}
+
 /**
  * Rebuilds a model from its config through the registry, built for its saved input shape with
  * fresh weights drawn from the runtime RNG (or zeros with `initialize: false`, when weights
@@ -61,6 +74,7 @@ function checkRegistered(layer: Layer): void {
 export function modelFromJSON(rt: Runtime, json: unknown, options: { initialize?: boolean } = {}): Layer {
   if (typeof json !== 'object' || json === null)
     throw new SerializationError('a model config must be an object');
+  checkKeys(json, 'config');
   const { format, formatVersion, model, inputShape } = json as Record<string, unknown>;
   if (format !== 'descent-model')
     throw new SerializationError(`not a descent model config (format ${JSON.stringify(format)})`);

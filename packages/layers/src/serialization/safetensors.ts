@@ -151,6 +151,15 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header))
     throw new SerializationError('safetensors: the header must be a JSON object');
+  // JSON.parse keeps the last of repeated keys: a second tensor of one name would vanish unseen.
+  const dup = duplicateKey(text);
+  if (dup)
+    throw new SerializationError(
+      dup.depth === 1 && dup.key !== '__metadata__'
+        ? `safetensors: duplicate tensor name ${JSON.stringify(dup.key)} in the header`
+        : `safetensors: duplicate key ${JSON.stringify(dup.key)} in the header`,
+      dup.key,
+    );
   const dataStart = 8 + n;
   const dataLength = bytes.length - dataStart;
   const metadata: Record<string, string> = Object.create(null);
@@ -197,6 +206,32 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
     tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: fromLittleEndian(e.dtype, chunk) });
   }
   return { metadata, tensors };
+}
+
+/** The first key repeated within one object of valid JSON `text`, with its object's depth (1 = top level). */
+function duplicateKey(text: string): { key: string; depth: number } | undefined {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      stack.push(c === '{' ? new Set() : null);
+      expectKey = c === '{';
+    } else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',') expectKey = stack[stack.length - 1] != null;
+    else if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        const keys = stack[stack.length - 1]!;
+        if (keys.has(key)) return { key, depth: stack.length };
+        keys.add(key);
+        expectKey = false;
+      }
+    }
+  }
+  return undefined;
 }
 
 function checkEntry(name: string, entry: unknown, dataLength: number) {

@@ -101,6 +101,10 @@ export function deserializeState<S extends OptState = OptState>(
         if (key.startsWith('$') && key === k) {
           throw new InvalidArgumentError(op, `state at "${path}" has an unknown marker "${k}"`);
         }
+        // Never parameter paths; they reach a prototype when the state is merged or assigned.
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+          throw new InvalidArgumentError(op, `state at "${path || '(root)'}" has a forbidden key "${key}"`);
+        }
         return [key, decode(x, join(path, key))];
       }),
     );
