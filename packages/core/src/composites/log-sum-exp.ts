@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { add } from '../ops/add';
 import { exp } from '../ops/exp';
 import { fill } from '../ops/fill';
@@ -16,6 +17,7 @@ import type { Tensor } from '../tensor';
  * underflows; rows of -Infinity give -Infinity.
  */
 export function logSumExp(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
+  assertTensor('logSumExp', x);
   const ax = normalizeAxes('logSumExp', axes, x.rank);
   if (ax.some((a) => x.shape[a] === 0)) {
     // log of an empty sum, as PyTorch: -Infinity (max would reject the empty axis).

@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { cast } from '../ops/cast';
 import { div } from '../ops/div';
 import { sum } from '../ops/sum';
@@ -6,6 +7,7 @@ import type { Tensor } from '../tensor';
 
 /** Arithmetic mean over `axes` (all by default); the mean of nothing is NaN. int32 input gives float32. */
 export function mean(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
+  assertTensor('mean', x);
   const ax = normalizeAxes('mean', axes, x.rank);
   const count = ax.reduce((n, a) => n * x.shape[a]!, 1);
   return x.runtime.tidy(() => div(sum(x.dtype === 'float32' ? x : cast(x, 'float32'), ax, keepDims), count));

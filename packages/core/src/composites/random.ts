@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors';
+import { assertRuntime } from '../internal/op-helpers';
 import { add } from '../ops/add';
 import { cos } from '../ops/cos';
 import { log } from '../ops/log';
@@ -27,6 +28,7 @@ export function randomUniform(
   shape: Shape,
   options: RandomOptions & { min?: number; max?: number } = {},
 ): Tensor {
+  assertRuntime('randomUniform', rt);
   const { min = 0, max = 1 } = options;
   if (!(min <= max))
     throw new InvalidArgumentError('randomUniform', `expected min <= max, got ${min} and ${max}`);
@@ -39,6 +41,7 @@ export function randomNormal(
   shape: Shape,
   options: RandomOptions & { mean?: number; std?: number } = {},
 ): Tensor {
+  assertRuntime('randomNormal', rt);
   const { mean = 0, std = 1 } = options;
   if (!(std >= 0)) throw new InvalidArgumentError('randomNormal', `expected std >= 0, got ${std}`);
   return rt.tidy(() => {
@@ -62,6 +65,7 @@ export function truncatedNormal(
   shape: Shape,
   options: RandomOptions & { mean?: number; std?: number } = {},
 ): Tensor {
+  assertRuntime('truncatedNormal', rt);
   const { mean = 0, std = 1 } = options;
   if (!(std >= 0)) throw new InvalidArgumentError('truncatedNormal', `expected std >= 0, got ${std}`);
   return rt.tidy(() => {

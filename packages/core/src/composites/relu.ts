@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { lessEqual } from '../ops/less-equal';
 import { where } from '../ops/where';
 import type { Tensor } from '../tensor';
@@ -7,5 +8,6 @@ import type { Tensor } from '../tensor';
  * and TensorFlow (maximum's tie rule would give 1).
  */
 export function relu(x: Tensor): Tensor {
+  assertTensor('relu', x);
   return x.runtime.tidy(() => where(lessEqual(x, 0), 0, x));
 }

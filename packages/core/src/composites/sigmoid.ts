@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { add } from '../ops/add';
 import { div } from '../ops/div';
 import { exp } from '../ops/exp';
@@ -14,6 +15,7 @@ import type { Tensor } from '../tensor';
  * overflow (a plain e^-x is Infinity below x ≈ -88 and its gradient NaN).
  */
 export function sigmoid(x: Tensor): Tensor {
+  assertTensor('sigmoid', x);
   return x.runtime.tidy(() => {
     const pos = div(1, add(exp(neg(maximum(x, 0))), 1));
     const e = exp(minimum(x, 0));

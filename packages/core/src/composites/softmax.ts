@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { div } from '../ops/div';
 import { exp } from '../ops/exp';
 import { max } from '../ops/max';
@@ -13,6 +14,7 @@ import { zerosLike } from './creation';
  * softmax(logits); // rows sum to 1
  */
 export function softmax(x: Tensor, axis = -1): Tensor {
+  assertTensor('softmax', x);
   if (x.size === 0) return zerosLike(x); // nothing to normalize (max would reject the empty axis)
   return x.runtime.tidy(() => {
     const e = exp(sub(x, max(x, axis, true)));

@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { exp } from '../ops/exp';
 import { greater } from '../ops/greater';
 import { log1p } from '../ops/log1p';
@@ -13,5 +14,6 @@ const LINEAR_FROM = 20;
  * exponent is clamped so e^x never overflows, even in the branch `where` discards.
  */
 export function softplus(x: Tensor): Tensor {
+  assertTensor('softplus', x);
   return x.runtime.tidy(() => where(greater(x, LINEAR_FROM), x, log1p(exp(minimum(x, LINEAR_FROM)))));
 }

@@ -1,10 +1,12 @@
 import { InvalidArgumentError } from '../errors';
+import { assertTensor } from '../internal/op-helpers';
 import { reshape } from '../ops/reshape';
 import { normalizeAxes } from '../shape';
 import type { Tensor } from '../tensor';
 
 /** Drops size-1 axes (all of them, or those given; giving one of another size is an error). */
 export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
+  assertTensor('squeeze', x);
   const ax =
     axes === undefined
       ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))

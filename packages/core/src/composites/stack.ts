@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors';
+import { assertTensor } from '../internal/op-helpers';
 import { concat } from '../ops/concat';
 import type { Tensor } from '../tensor';
 import { expandDims } from './expand-dims';
@@ -7,6 +8,7 @@ import { expandDims } from './expand-dims';
 export function stack(xs: readonly Tensor[], axis = 0): Tensor {
   if (!Array.isArray(xs) || xs.length === 0)
     throw new InvalidArgumentError('stack', 'expected a non-empty array of tensors');
+  for (const [i, x] of xs.entries()) assertTensor('stack', x, `input ${i}`);
   return xs[0]!.runtime.tidy(() =>
     concat(
       xs.map((x) => expandDims(x, axis)),

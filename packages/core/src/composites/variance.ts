@@ -1,3 +1,4 @@
+import { assertTensor } from '../internal/op-helpers';
 import { cast } from '../ops/cast';
 import { div } from '../ops/div';
 import { sub } from '../ops/sub';
@@ -18,6 +19,7 @@ export function variance(
   keepDims = false,
   correction = 0,
 ): Tensor {
+  assertTensor('variance', x);
   const ax = normalizeAxes('variance', axes, x.rank);
   const count = ax.reduce((n, a) => n * x.shape[a]!, 1);
   return x.runtime.tidy(() => {

@@ -1,5 +1,6 @@
 import { DTypeError, InvalidArgumentError } from '../errors';
 import type { OpDef } from '../op-def';
+import { Runtime } from '../runtime';
 import { Tensor } from '../tensor';
 import type { DType, TensorInfo } from '../types';
 
@@ -58,4 +59,13 @@ export function run<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tens
  */
 export function scalarLike(rt: Tensor['runtime'], value: number, dtype: DType, backend: string): Tensor {
   return rt.tensor(dtype === 'float32' ? new Float64Array([value]) : value, [], dtype, { backend });
+}
+
+export function assertRuntime(op: string, rt: unknown): asserts rt is Runtime {
+  if (!(rt instanceof Runtime)) {
+    throw new InvalidArgumentError(
+      op,
+      `expected a Runtime as the first argument, got ${rt instanceof Tensor ? 'a Tensor' : typeof rt}`,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import type { ReduceAttrs } from '../ops/reduce-attrs';
 import { normalizeAxes } from '../shape';
 import type { Tensor } from '../tensor';
 import type { DType } from '../types';
-import { assertDType, run } from './op-helpers';
+import { assertDType, assertTensor, run } from './op-helpers';
 
 export type Reduction = ((x: Tensor, axes?: number | readonly number[], keepDims?: boolean) => Tensor) & {
   readonly def: OpDef<ReduceAttrs>;
@@ -26,7 +26,9 @@ export function reduction(name: string, dtypes: readonly DType[], emptyOk: boole
       return { shape, dtype: x!.dtype };
     },
   });
-  const fn = (x: Tensor, axes?: number | readonly number[], keepDims = false) =>
-    run(def, [x], { axes: normalizeAxes(name, axes, x?.rank ?? 0), keepDims });
+  const fn = (x: Tensor, axes?: number | readonly number[], keepDims = false) => {
+    assertTensor(name, x);
+    return run(def, [x], { axes: normalizeAxes(name, axes, x.rank), keepDims });
+  };
   return Object.assign(fn, { def });
 }

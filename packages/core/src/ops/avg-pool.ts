@@ -1,5 +1,5 @@
 import { FLOAT } from '../internal/elementwise';
-import { assertDType, run } from '../internal/op-helpers';
+import { assertDType, assertTensor, run } from '../internal/op-helpers';
 import { type Pool2DOptions, pool2dAttrs, poolOutputShape } from '../internal/pool';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
@@ -22,6 +22,7 @@ const def = defineOp<Pool2DAttrs>({
  * `countIncludePad` (TF/Keras vs PyTorch default). Primitive op `avgPool`.
  */
 export function avgPool(x: Tensor, options: Pool2DOptions): Tensor {
+  assertTensor('avgPool', x);
   return run(def, [x], pool2dAttrs('avgPool', x, options));
 }
 avgPool.def = def;

@@ -1,6 +1,6 @@
 import { fmtShape, ShapeError } from '../errors';
 import { FLOAT } from '../internal/elementwise';
-import { assertDType, run } from '../internal/op-helpers';
+import { assertDType, assertTensor, run } from '../internal/op-helpers';
 import { type Padding, pair, resolvePads, windowOutputShape } from '../internal/window';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
@@ -60,6 +60,7 @@ export function conv2dAttrs(
  * conv2d(images, kernel, { strides: 1, padding: 'same' }); // [n,28,28,1] * [3,3,1,8] → [n,28,28,8]
  */
 export function conv2d(x: Tensor, filter: Tensor, options: Conv2DOptions = {}): Tensor {
+  assertTensor('conv2d', x);
   const window: [number, number] = [filter?.shape[0] ?? 0, filter?.shape[1] ?? 0];
   return run(def, [x, filter], conv2dAttrs('conv2d', x, window, options));
 }

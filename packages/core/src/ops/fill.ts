@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors';
+import { assertRuntime } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Runtime } from '../runtime';
 import { assertValidShape } from '../shape';
@@ -36,6 +37,7 @@ export function fill(
   dtype: DType = 'float32',
   options: { backend?: string } = {},
 ): Tensor {
+  assertRuntime('fill', rt);
   return rt.runOp(def, [], { shape, value, dtype }, options);
 }
 fill.def = def;

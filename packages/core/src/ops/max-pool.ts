@@ -1,5 +1,5 @@
 import { NUMERIC } from '../internal/elementwise';
-import { assertDType, run } from '../internal/op-helpers';
+import { assertDType, assertTensor, run } from '../internal/op-helpers';
 import { type Pool2DOptions, pool2dAttrs, poolOutputShape } from '../internal/pool';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
@@ -25,6 +25,7 @@ const def = defineOp<Pool2DAttrs>({
  * maxPool(x, { windowSize: 2 }); // [n,28,28,c] → [n,14,14,c]
  */
 export function maxPool(x: Tensor, options: Pool2DOptions): Tensor {
+  assertTensor('maxPool', x);
   return run(def, [x], pool2dAttrs('maxPool', x, options));
 }
 maxPool.def = def;

@@ -1,3 +1,4 @@
+import { assertRuntime } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Runtime } from '../runtime';
 import { assertValidShape, sizeOf } from '../shape';
@@ -26,6 +27,7 @@ const def = defineOp<RandomUniformAttrs>({
  * backend (see `philoxUniform`, the reference). Primitive op `randomUniform`.
  */
 export function randomUniformBits(rt: Runtime, shape: Shape, options: { backend?: string } = {}): Tensor {
+  assertRuntime('randomUniform', rt);
   assertValidShape('randomUniform', shape);
   const { key, counter } = rt.drawRandom(sizeOf(shape));
   return rt.runOp(def, [], { shape, key, counter }, options);

@@ -1,5 +1,5 @@
 import { fmtShape, ShapeError } from '../errors';
-import { run } from '../internal/op-helpers';
+import { assertTensor, run } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import { sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
@@ -24,6 +24,7 @@ const def = defineOp<ReshapeAttrs>({
  * reshape(x, [-1, 784]);
  */
 export function reshape(x: Tensor, shape: Shape): Tensor {
+  assertTensor('reshape', x);
   const size = x?.size;
   const known = shape.filter((d) => d !== -1);
   const inferred = shape.length - known.length;

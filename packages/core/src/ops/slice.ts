@@ -1,5 +1,5 @@
 import { fmtShape, InvalidArgumentError } from '../errors';
-import { run } from '../internal/op-helpers';
+import { assertTensor, run } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 
@@ -43,6 +43,7 @@ const def = defineOp<SliceAttrs>({
  * slice(x, [0, 2], [-1, 3]); // columns 2..4 of every row
  */
 export function slice(x: Tensor, begin: readonly number[], size?: readonly number[]): Tensor {
+  assertTensor('slice', x);
   const shape = x?.shape ?? [];
   const b = shape.map((d, i) => {
     const v = begin[i] ?? 0;

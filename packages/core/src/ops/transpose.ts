@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors';
-import { run } from '../internal/op-helpers';
+import { assertTensor, run } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 
@@ -24,6 +24,7 @@ const def = defineOp<TransposeAttrs>({
 
 /** Permutes axes: output axis i is input axis `perm[i]` (default: reversed). Primitive op `transpose`. */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
+  assertTensor('transpose', x);
   const p = perm ?? [...Array(x?.rank ?? 0).keys()].reverse();
   return run(def, [x], { perm: p.map((a) => (a < 0 ? a + (x?.rank ?? 0) : a)) });
 }
