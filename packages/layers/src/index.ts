@@ -25,6 +25,7 @@ export { TruncatedNormal } from './initializers/truncated-normal';
 export type { FanMode, ScalingDistribution, VarianceScalingOptions } from './initializers/variance-scaling';
 export { computeFans, VarianceScaling } from './initializers/variance-scaling';
 export { Zeros } from './initializers/zeros';
+export { writeFileAtomic } from './internal/atomic-write';
 export type { ThresholdOptions } from './internal/confusion-metric';
 export type { StateUpdate } from './internal/frames';
 export type {

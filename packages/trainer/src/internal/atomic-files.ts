@@ -1,4 +1,6 @@
 // Node only: `node:fs` is imported lazily so browser bundles that never checkpoint never load it.
+// Single files are written by layers' writeFileAtomic; this adds whole folders, all or nothing.
+export { writeFileAtomic } from '@descent/layers';
 
 async function fsModules() {
   const fs = await import('node:fs/promises');
@@ -21,19 +23,6 @@ async function writeSynced(
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-/** Writes a file so readers see the old or the new contents, never a partial file (temporary file, then rename). */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const { fs, path } = await fsModules();
-  const tmp = path.join(path.dirname(file), tempName(path.basename(file)));
-  try {
-    await writeSynced(fs, tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
   }
 }
 
