@@ -1,6 +1,7 @@
 import type { Plugin } from '@descent/core';
 import { CpuBackend, type CpuBackendOptions } from './cpu-backend';
 import { cpuKernels } from './cpu-kernels';
+import { cpuReferenceKernels } from './cpu-reference-kernels';
 
 /** The version of this package, reported by `rt.plugins()`. */
 const VERSION = '0.0.0';
@@ -17,6 +18,10 @@ const VERSION = '0.0.0';
  *
  * // A float64 reference runtime, e.g. for gradCheck:
  * const rt64 = createRuntime({ plugins: [cpuBackend({ precision: 'float64' })] });
+ *
+ * // The JS GEMM instead of WebAssembly SIMD, or the plain reference loops:
+ * const js = createRuntime({ plugins: [cpuBackend({ kernels: 'js' })] });
+ * const slow = createRuntime({ plugins: [cpuBackend({ kernels: 'reference' })] });
  */
 export function cpuBackend(options: CpuBackendOptions = {}): Plugin {
   return {
@@ -28,7 +33,7 @@ export function cpuBackend(options: CpuBackendOptions = {}): Plugin {
         priority: 1,
         create: () => new CpuBackend(options),
       });
-      ctx.registerKernels(cpuKernels);
+      ctx.registerKernels(options.kernels === 'reference' ? cpuReferenceKernels : cpuKernels);
     },
   };
 }

@@ -49,6 +49,49 @@ describe('CpuBackend', () => {
     expect(b.memory()).toEqual({ bytes: 0, buffers: 0 });
   });
 
+  it('reuses freed arrays of the same type and length, zeroed, and never a view of a larger buffer', () => {
+    const b = new CpuBackend();
+    const first = b.make([512], 'float32');
+    const values = b.values(first);
+    values.fill(7);
+    b.free(first);
+    expect(b.pooledBytes).toBe(2048);
+    const again = b.make([512], 'float32');
+    expect(b.values(again)).toBe(values);
+    expect(b.values(again).every((v) => v === 0)).toBe(true);
+    expect(b.pooledBytes).toBe(0);
+    // Another length, dtype or a subarray view is not reused.
+    b.free(again);
+    expect(b.values(b.make([256], 'float32'))).not.toBe(values);
+    expect(b.values(b.make([512], 'int32'))).not.toBe(values);
+    const view = new Float32Array(1024).subarray(0, 512);
+    b.free(b.make([512], 'float32', view));
+    expect(b.values(b.make([512], 'float32'))).toBe(values);
+    expect(b.values(b.make([512], 'float32'))).not.toBe(view);
+    b.releasePool();
+    expect(b.pooledBytes).toBe(0);
+  });
+
+  it('hands a recycled array over unzeroed to kernels that overwrite it all', () => {
+    const b = new CpuBackend();
+    const first = b.make([300], 'int32');
+    b.values(first).fill(3);
+    b.free(first);
+    const info = b.makeForOverwrite([300], 'int32');
+    expect(b.values(info)[299]).toBe(3);
+    expect(b.memory()).toEqual({ bytes: 1200, buffers: 1 });
+    expect(Array.from(b.values(b.makeForOverwrite([2], 'bool')))).toEqual([0, 0]);
+  });
+
+  it('keeps at most 8 arrays of one size and leaves small arrays to the allocator', () => {
+    const b = new CpuBackend();
+    const infos = Array.from({ length: 10 }, () => b.make([1000], 'float32'));
+    for (const info of infos) b.free(info);
+    expect(b.pooledBytes).toBe(8 * 4000);
+    b.free(b.make([16], 'float32'));
+    expect(b.pooledBytes).toBe(8 * 4000);
+  });
+
   it('frees what tidy disposes: intermediates and the scalars numbers became', () => {
     const rt = cpuRuntime();
     const x = rt.tensor([1, 2, 3]);

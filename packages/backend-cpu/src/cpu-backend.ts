@@ -1,5 +1,6 @@
 import type { Backend, BackendMemory, DType, Shape, TensorInfo, TypedArray } from '@descent/core';
 import { sizeOf } from '@descent/core';
+import type { GemmEngine } from './internal/gemm';
 
 /**
  * What a CPU tensor's `dataId` points to: one flat row-major typed array (Float32Array for
@@ -16,7 +17,29 @@ export interface CpuBackendOptions {
    * gradient checks and fixtures, not for training. Default 'float32'.
    */
   precision?: 'float32' | 'float64';
+  /**
+   * Which matmul and convolution kernels run (the other ops have one kernel each):
+   * - 'wasm' (default): im2col + GEMM with the GEMM in WebAssembly SIMD for float32 tensors
+   *   (`wasm/gemm.c`), falling back to 'js' where WebAssembly SIMD is unavailable and in the
+   *   float64 mode;
+   * - 'js': the same with a packed, blocked GEMM in plain JavaScript;
+   * - 'reference': the straightforward loops both are tested against (`cpuReferenceKernels`).
+   */
+  kernels?: 'wasm' | 'js' | 'reference';
 }
+
+type TypedArrayConstructor =
+  | Float32ArrayConstructor
+  | Float64ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor;
+
+/** Arrays shorter than this are cheap to allocate and are not pooled. */
+const POOL_MIN_LENGTH = 256;
+/** At most this many freed arrays of one type and length are kept... */
+const POOL_PER_SIZE = 8;
+/** ...and at most this many bytes in all. */
+const POOL_MAX_BYTES = 64 * 2 ** 20;
 
 /**
  * The CPU backend: data lives in typed arrays in this process; every op runs as a kernel from
@@ -31,19 +54,49 @@ export interface CpuBackendOptions {
 export class CpuBackend implements Backend {
   readonly name = 'cpu';
   readonly precision: 'float32' | 'float64';
+  /** The GEMM the matmul and convolution kernels use (see `CpuBackendOptions.kernels`). */
+  readonly gemmEngine: GemmEngine;
   private readonly live = new Set<CpuData>();
   private bytes = 0;
   private readonly arrays;
+  /**
+   * Freed arrays kept for reuse, by storage type and length. A training step frees and
+   * allocates the same sizes over and over; zero-filling a recycled array costs far less than
+   * allocating a fresh one and later collecting it.
+   */
+  private readonly pool = new Map<TypedArrayConstructor, Map<number, TypedArray[]>>();
+  private pooled = 0;
 
   constructor(options: CpuBackendOptions = {}) {
     this.precision = options.precision ?? 'float32';
+    this.gemmEngine = options.kernels === 'js' ? 'js' : 'wasm';
     const float = this.precision === 'float64' ? Float64Array : Float32Array;
     this.arrays = { float32: float, int32: Int32Array, bool: Uint8Array } as const;
   }
 
   /** A new zero-filled array of the dtype's storage type at this backend's precision. */
   allocate(dtype: DType, size: number): TypedArray {
-    return new this.arrays[dtype](size);
+    return this.take(dtype, size, true);
+  }
+
+  /**
+   * For kernels that write every element of their output (elementwise ops): like `make` without
+   * values, but a recycled array is not zeroed first, so it may hold stale numbers until then.
+   */
+  makeForOverwrite(shape: Shape, dtype: DType): TensorInfo {
+    return this.make(shape, dtype, this.take(dtype, sizeOf(shape), false));
+  }
+
+  private take(dtype: DType, size: number, zero: boolean): TypedArray {
+    const type = this.arrays[dtype];
+    if (size >= POOL_MIN_LENGTH) {
+      const recycled = this.pool.get(type)?.get(size)?.pop();
+      if (recycled) {
+        this.pooled -= recycled.byteLength;
+        return zero ? recycled.fill(0) : recycled;
+      }
+    }
+    return new type(size);
   }
 
   /** Stores a copy of `values`. */
@@ -64,11 +117,41 @@ export class CpuBackend implements Backend {
 
   free(info: TensorInfo): void {
     const data = info.dataId as CpuData;
-    if (this.live.delete(data)) this.bytes -= data.values.byteLength;
+    if (!this.live.delete(data)) return;
+    this.bytes -= data.values.byteLength;
+    this.recycle(data.values);
   }
 
   memory(): BackendMemory {
     return { bytes: this.bytes, buffers: this.live.size };
+  }
+
+  /** Bytes of freed arrays kept for reuse (at most 64 MiB), not counted in `memory().bytes`. */
+  get pooledBytes(): number {
+    return this.pooled;
+  }
+
+  /** Drops the arrays kept for reuse (`pooledBytes` becomes 0). */
+  releasePool(): void {
+    this.pool.clear();
+    this.pooled = 0;
+  }
+
+  private recycle(values: TypedArray): void {
+    const n = values.length;
+    // Only whole arrays of a type this backend allocates: never a view into a larger buffer.
+    if (n < POOL_MIN_LENGTH || values.byteOffset !== 0 || values.buffer.byteLength !== values.byteLength)
+      return;
+    if (this.pooled + values.byteLength > POOL_MAX_BYTES) return;
+    const type = values.constructor as TypedArrayConstructor;
+    if (type !== this.arrays.float32 && type !== this.arrays.int32 && type !== this.arrays.bool) return;
+    let bySize = this.pool.get(type);
+    if (!bySize) this.pool.set(type, (bySize = new Map()));
+    let list = bySize.get(n);
+    if (!list) bySize.set(n, (list = []));
+    if (list.length >= POOL_PER_SIZE) return;
+    list.push(values);
+    this.pooled += values.byteLength;
   }
 
   /** For kernels: the typed array behind a handle, not copied (kernels must not write to it). */

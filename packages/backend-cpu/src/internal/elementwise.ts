@@ -6,6 +6,26 @@ export type UnaryFn = (x: number) => number;
 export type BinaryFn = (a: number, b: number) => number;
 
 /**
+ * An op's own loop: o[io + j] = op(a[ia + j·da], b[ib + j·db]) for j < n. Written out per op
+ * (one function literal each), so the operation inlines; a shared loop calling `f` per element
+ * sees every op at one call site and cannot.
+ */
+export type BinaryLoop = (
+  a: TypedArray,
+  ia: number,
+  da: number,
+  b: TypedArray,
+  ib: number,
+  db: number,
+  o: TypedArray,
+  io: number,
+  n: number,
+) => void;
+
+/** An op's own loop: o[i] = op(x[i]) for i < n (see `BinaryLoop`). */
+export type UnaryLoop = (x: TypedArray, o: TypedArray, n: number) => void;
+
+/**
  * out[i] = f(a[i], b[i]) with NumPy broadcasting; fast paths when the shapes are equal or one
  * side is a scalar, otherwise a row-wise walk with broadcast strides (0 on repeated axes).
  */
@@ -17,9 +37,12 @@ export function mapBinary(
   out: TypedArray,
   outShape: Shape,
   f: BinaryFn,
+  loop?: BinaryLoop,
 ): void {
   const n = out.length;
-  if (a.length === n && b.length === n) {
+  if (loop) {
+    mapBinaryLoop(a, aShape, b, bShape, out, outShape, loop);
+  } else if (a.length === n && b.length === n) {
     for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);
   } else if (b.length === 1) {
     const y = b[0]!;
@@ -40,29 +63,69 @@ export function mapBinary(
   }
 }
 
+function mapBinaryLoop(
+  a: TypedArray,
+  aShape: Shape,
+  b: TypedArray,
+  bShape: Shape,
+  out: TypedArray,
+  outShape: Shape,
+  loop: BinaryLoop,
+): void {
+  const n = out.length;
+  if (n === 0) return;
+  if (a.length === n && b.length === n) loop(a, 0, 1, b, 0, 1, out, 0, n);
+  else if (b.length === 1) loop(a, 0, 1, b, 0, 0, out, 0, n);
+  else if (a.length === 1) loop(a, 0, 0, b, 0, 1, out, 0, n);
+  else {
+    const sa = broadcastStrides(aShape, outShape);
+    const sb = broadcastStrides(bShape, outShape);
+    const last = outShape.length - 1;
+    const len = outShape[last]!;
+    const da = sa[last]!;
+    const db = sb[last]!;
+    forEachRow(outShape, [sa, sb, stridesOf(outShape)], [0, 0, 0], ([ia, ib, io]) =>
+      loop(a, ia!, da, b, ib!, db, out, io!, len),
+    );
+  }
+}
+
 /**
  * The kernel of an elementwise op of one input. Int32 results wrap on store (Int32Array
- * semantics), bool results are 0/1.
+ * semantics), bool results are 0/1. `loop`, the same op written out, runs float inputs.
  */
-export function unaryKernel(op: string, f: UnaryFn): CpuKernel {
+export function unaryKernel(op: string, f: UnaryFn, loop?: UnaryLoop): CpuKernel {
   return cpuKernel(op, ({ inputs: [x], backend, out }) => {
     const v = backend.values(x!);
-    const res = backend.make(out.shape, out.dtype);
+    const res = backend.makeForOverwrite(out.shape, out.dtype);
     const o = backend.values(res);
-    for (let i = 0; i < v.length; i++) o[i] = f(v[i]!);
+    if (loop && x!.dtype === 'float32') loop(v, o, v.length);
+    else for (let i = 0; i < v.length; i++) o[i] = f(v[i]!);
     return res;
   });
 }
 
 /**
  * The kernel of a broadcasting elementwise op of two inputs; `intF` replaces `f` on int32
- * inputs where wrapping needs care (Math.imul) or semantics differ (division by zero).
+ * inputs where wrapping needs care (Math.imul) or semantics differ (division by zero). `loop`,
+ * the same op written out (`BinaryLoop`), runs float inputs without a call per element.
  */
-export function binaryKernel(op: string, f: BinaryFn, intF: BinaryFn = f): CpuKernel {
+export function binaryKernel(op: string, f: BinaryFn, intF: BinaryFn = f, loop?: BinaryLoop): CpuKernel {
   return cpuKernel(op, ({ inputs: [a, b], backend, out }) => {
-    const res = backend.make(out.shape, out.dtype);
+    const res = backend.makeForOverwrite(out.shape, out.dtype);
     const fn = a!.dtype === 'int32' ? intF : f;
-    mapBinary(backend.values(a!), a!.shape, backend.values(b!), b!.shape, backend.values(res), out.shape, fn);
+    // The specialized loop is float-only: int32 semantics (wrapping, x/0) stay with `intF`.
+    const l = a!.dtype === 'float32' ? loop : undefined;
+    mapBinary(
+      backend.values(a!),
+      a!.shape,
+      backend.values(b!),
+      b!.shape,
+      backend.values(res),
+      out.shape,
+      fn,
+      l,
+    );
     return res;
   });
 }

@@ -1,28 +1,32 @@
 import type { Conv2DBackpropFilterAttrs } from '@descent/core';
+import { gemm } from '../internal/gemm';
+import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
-import { forEachWindow } from '../internal/window';
 
 /**
- * Gradient of conv2d with respect to its filter: the sum over every output pixel of its `dy`
- * times the input under each filter tap, accumulated in float64 (sums run over the whole batch).
+ * Gradient of conv2d with respect to its filter: colsᵀ · dy summed over chunks of output pixels
+ * (im2col as in conv2d, GEMM with A transposed), accumulated over the whole batch.
  */
 export const conv2dBackpropFilterKernel = cpuKernel<Conv2DBackpropFilterAttrs>(
   'conv2dBackpropFilter',
   ({ inputs: [x, dy], attrs, backend, out }) => {
-    const [fh, fw, cin, cout] = attrs.filterShape as [number, number, number, number];
+    const [fh, fw, , cout] = attrs.filterShape as [number, number, number, number];
+    const g = convGeometry(x!.shape, dy!.shape, [fh, fw], attrs);
+    const width = fh * fw * g.cin;
     const [xv, gv] = [backend.values(x!), backend.values(dy!)];
-    const acc = new Float64Array(fh * fw * cin * cout);
-    forEachWindow(x!.shape, dy!.shape, [fh, fw], attrs, (pixel, cells, taps, count) => {
-      const g = pixel * cout;
-      for (let i = 0; i < count; i++) {
-        const from = cells[i]!;
-        const tap = taps[i]! * cin * cout;
-        for (let c = 0; c < cin; c++) {
-          const v = xv[from + c]!;
-          const row = tap + c * cout;
-          for (let d = 0; d < cout; d++) acc[row + d]! += v * gv[g + d]!;
-        }
-      }
+    // Summed over the whole batch: in float32 on the WASM GEMM (as TF.js and PyTorch do), else float64.
+    const float32 = backend.precision === 'float32';
+    const acc =
+      float32 && backend.gemmEngine === 'wasm'
+        ? new Float32Array(width * cout)
+        : new Float64Array(width * cout);
+    forEachChunk(g, dy!.shape[0]!, float32, (cols, first, rows) => {
+      im2col(xv, g, first, rows, cols);
+      const a = { a: cols, ao: 0, ai: 1, ap: width };
+      gemm(
+        { m: width, n: cout, k: rows, ...a, b: gv, bo: first * cout, bp: cout, bj: 1, o: acc, oo: 0 },
+        backend.gemmEngine,
+      );
     });
     const result = backend.allocate(out.dtype, acc.length);
     result.set(acc);

@@ -1,30 +1,30 @@
 import type { Conv2DBackpropInputAttrs } from '@descent/core';
+import { gemm } from '../internal/gemm';
+import { col2im, convGeometry, forEachChunk } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
-import { forEachWindow } from '../internal/window';
 
 /**
- * Gradient of conv2d with respect to its input: every output pixel's `dy` flows back through
- * the filter to each input pixel of its window (a transposed convolution, scattered).
+ * Gradient of conv2d with respect to its input: per chunk of output pixels, dy · filterᵀ gives
+ * each window's gradient as a [pixels, fh·fw·cin] matrix (GEMM with B transposed), added back
+ * onto the input pixels the windows read (col2im).
  */
 export const conv2dBackpropInputKernel = cpuKernel<Conv2DBackpropInputAttrs>(
   'conv2dBackpropInput',
   ({ inputs: [dy, f], attrs, backend, out }) => {
     const [fh, fw, cin, cout] = f!.shape as [number, number, number, number];
+    const width = fh * fw * cin;
     const [gv, fv] = [backend.values(dy!), backend.values(f!)];
     const res = backend.make(out.shape, out.dtype);
     const dx = backend.values(res);
-    forEachWindow(attrs.inputShape, dy!.shape, [fh, fw], attrs, (pixel, cells, taps, count) => {
-      const g = pixel * cout;
-      for (let i = 0; i < count; i++) {
-        const to = cells[i]!;
-        const tap = taps[i]! * cin * cout;
-        for (let c = 0; c < cin; c++) {
-          const row = tap + c * cout;
-          let s = 0;
-          for (let d = 0; d < cout; d++) s += gv[g + d]! * fv[row + d]!;
-          dx[to + c]! += s;
-        }
-      }
+    const g = convGeometry(attrs.inputShape, dy!.shape, [fh, fw], attrs);
+    forEachChunk(g, dy!.shape[0]!, backend.precision === 'float32', (cols, first, rows) => {
+      cols.fill(0, 0, rows * width);
+      const a = { a: gv, ao: first * cout, ai: cout, ap: 1 };
+      gemm(
+        { m: rows, n: width, k: cout, ...a, b: fv, bo: 0, bp: 1, bj: cout, o: cols, oo: 0 },
+        backend.gemmEngine,
+      );
+      col2im(cols, g, first, rows, dx);
     });
     return res;
   },

@@ -1,29 +1,28 @@
 import type { Conv2DAttrs } from '@descent/core';
+import { gemm } from '../internal/gemm';
+import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
-import { forEachWindow } from '../internal/window';
 
 /**
- * 2-D cross-correlation of an NHWC input with an HWIO filter. Each output pixel accumulates
- * in float64 over its window, reading input channels and filter rows contiguously.
+ * 2-D cross-correlation of an NHWC input with an HWIO filter, as im2col + GEMM: each chunk of
+ * output pixels becomes a [pixels, fh·fw·cin] matrix of windows (zeros in the padding), times
+ * the filter read as a [fh·fw·cin, cout] matrix. The direct loops live on as the reference
+ * kernel (`internal/conv2d-reference.ts`).
  */
 export const conv2dKernel = cpuKernel<Conv2DAttrs>('conv2d', ({ inputs: [x, f], attrs, backend, out }) => {
   const [fh, fw, cin, cout] = f!.shape as [number, number, number, number];
+  const width = fh * fw * cin;
   const [xv, fv] = [backend.values(x!), backend.values(f!)];
   const res = backend.make(out.shape, out.dtype);
   const o = backend.values(res);
-  const acc = new Float64Array(cout);
-  forEachWindow(x!.shape, out.shape, [fh, fw], attrs, (pixel, cells, taps, count) => {
-    acc.fill(0);
-    for (let i = 0; i < count; i++) {
-      const from = cells[i]!;
-      const tap = taps[i]! * cin * cout;
-      for (let c = 0; c < cin; c++) {
-        const v = xv[from + c]!;
-        const row = tap + c * cout;
-        for (let d = 0; d < cout; d++) acc[d]! += v * fv[row + d]!;
-      }
-    }
-    o.set(acc, pixel * cout);
+  const g = convGeometry(x!.shape, out.shape, [fh, fw], attrs);
+  forEachChunk(g, out.shape[0]!, backend.precision === 'float32', (cols, first, rows) => {
+    im2col(xv, g, first, rows, cols);
+    const a = { a: cols, ao: 0, ai: width, ap: 1 };
+    gemm(
+      { m: rows, n: cout, k: width, ...a, b: fv, bo: 0, bp: cout, bj: 1, o, oo: first * cout },
+      backend.gemmEngine,
+    );
   });
   return res;
 });

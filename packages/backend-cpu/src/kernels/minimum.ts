@@ -1,4 +1,19 @@
 import { binaryKernel } from '../internal/elementwise';
 
 /** Elementwise minimum; NaN if either is NaN. */
-export const minimumKernel = binaryKernel('minimum', Math.min);
+export const minimumKernel = binaryKernel(
+  'minimum',
+  Math.min,
+  undefined,
+  (a, ia, da, b, ib, db, o, io, n) => {
+    // Same-shape and scalar operands index directly: the common cases, and the fastest loops.
+    if (da === 1 && db === 1) for (let j = 0; j < n; j++) o[io + j] = Math.min(a[ia + j]!, b[ib + j]!);
+    else if (da === 1 && db === 0) {
+      const y = b[ib]!;
+      for (let j = 0; j < n; j++) o[io + j] = Math.min(a[ia + j]!, y);
+    } else if (da === 0 && db === 1) {
+      const x = a[ia]!;
+      for (let j = 0; j < n; j++) o[io + j] = Math.min(x, b[ib + j]!);
+    } else for (let j = 0; j < n; j++, ia += da, ib += db) o[io + j] = Math.min(a[ia]!, b[ib]!);
+  },
+);

@@ -1,0 +1,124 @@
+// Single-precision GEMM for WebAssembly SIMD (wasm32 + simd128), built by scripts/build-wasm.mjs
+// into src/internal/wasm/gemm-binary.ts. Same contract as src/internal/gemm.ts (the JS kernel,
+// which stays the reference and the fallback): C[m×n] (row-major, leading dimension ldc) +=
+// A·B, with element (i, p) of A at a[i·ai + p·ap] and (p, j) of B at b[p·bp + j·bj], so every
+// transpose is a stride. GotoBLAS blocking: B is packed into KC×NR micro-panels, A into MR×KC
+// ones, and a 4×8 register tile (8 f32x4 accumulators) runs over them.
+#include <wasm_simd128.h>
+
+#define MR 4
+#define NR 8
+#define KC 256
+#define MC 128
+#define NC 2048
+
+static float pack_a[MC * KC] __attribute__((aligned(16)));
+static float pack_b[KC * NC] __attribute__((aligned(16)));
+
+static void pack_panel_b(const float *b, int bp, int bj, int kc, int nc) {
+  float *dst = pack_b;
+  for (int jr = 0; jr < nc; jr += NR) {
+    int cols = nc - jr < NR ? nc - jr : NR;
+    const float *src = b + jr * bj;
+    if (cols == NR && bj == 1) {
+      for (int p = 0; p < kc; p++, src += bp, dst += NR) {
+        wasm_v128_store(dst, wasm_v128_load(src));
+        wasm_v128_store(dst + 4, wasm_v128_load(src + 4));
+      }
+    } else {
+      for (int p = 0; p < kc; p++, src += bp, dst += NR) {
+        for (int c = 0; c < NR; c++) dst[c] = c < cols ? src[c * bj] : 0.0f;
+      }
+    }
+  }
+}
+
+static void pack_block_a(const float *a, int ai, int ap, int mc, int kc) {
+  float *dst = pack_a;
+  for (int ir = 0; ir < mc; ir += MR) {
+    int rows = mc - ir < MR ? mc - ir : MR;
+    const float *src = a + ir * ai;
+    if (rows == MR) {
+      for (int p = 0; p < kc; p++, src += ap, dst += MR) {
+        dst[0] = src[0];
+        dst[1] = src[ai];
+        dst[2] = src[2 * ai];
+        dst[3] = src[3 * ai];
+      }
+    } else {
+      for (int p = 0; p < kc; p++, src += ap, dst += MR) {
+        for (int r = 0; r < MR; r++) dst[r] = r < rows ? src[r * ai] : 0.0f;
+      }
+    }
+  }
+}
+
+static void micro(int kc, const float *pa, const float *pb, float *c, int ldc, int rows, int cols) {
+  v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
+  v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (int p = 0; p < kc; p++, pa += MR, pb += NR) {
+    v128_t b0 = wasm_v128_load(pb);
+    v128_t b1 = wasm_v128_load(pb + 4);
+    v128_t a = wasm_f32x4_splat(pa[0]);
+    c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(a, b0));
+    c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(a, b1));
+    a = wasm_f32x4_splat(pa[1]);
+    c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(a, b0));
+    c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(a, b1));
+    a = wasm_f32x4_splat(pa[2]);
+    c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(a, b0));
+    c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(a, b1));
+    a = wasm_f32x4_splat(pa[3]);
+    c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(a, b0));
+    c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(a, b1));
+  }
+  if (rows == MR && cols == NR) {
+    float *r = c;
+    wasm_v128_store(r, wasm_f32x4_add(wasm_v128_load(r), c00));
+    wasm_v128_store(r + 4, wasm_f32x4_add(wasm_v128_load(r + 4), c01));
+    r += ldc;
+    wasm_v128_store(r, wasm_f32x4_add(wasm_v128_load(r), c10));
+    wasm_v128_store(r + 4, wasm_f32x4_add(wasm_v128_load(r + 4), c11));
+    r += ldc;
+    wasm_v128_store(r, wasm_f32x4_add(wasm_v128_load(r), c20));
+    wasm_v128_store(r + 4, wasm_f32x4_add(wasm_v128_load(r + 4), c21));
+    r += ldc;
+    wasm_v128_store(r, wasm_f32x4_add(wasm_v128_load(r), c30));
+    wasm_v128_store(r + 4, wasm_f32x4_add(wasm_v128_load(r + 4), c31));
+    return;
+  }
+  // An edge tile: rows and columns computed on the zero padding are dropped.
+  float tile[MR * NR] __attribute__((aligned(16)));
+  wasm_v128_store(tile, c00);
+  wasm_v128_store(tile + 4, c01);
+  wasm_v128_store(tile + 8, c10);
+  wasm_v128_store(tile + 12, c11);
+  wasm_v128_store(tile + 16, c20);
+  wasm_v128_store(tile + 20, c21);
+  wasm_v128_store(tile + 24, c30);
+  wasm_v128_store(tile + 28, c31);
+  for (int r = 0; r < rows; r++)
+    for (int j = 0; j < cols; j++) c[r * ldc + j] += tile[r * NR + j];
+}
+
+__attribute__((export_name("gemm"))) void gemm(int m, int n, int k, const float *a, int ai, int ap,
+                                               const float *b, int bp, int bj, float *c, int ldc) {
+  for (int jc = 0; jc < n; jc += NC) {
+    int nc = n - jc < NC ? n - jc : NC;
+    for (int pc = 0; pc < k; pc += KC) {
+      int kc = k - pc < KC ? k - pc : KC;
+      pack_panel_b(b + pc * bp + jc * bj, bp, bj, kc, nc);
+      for (int ic = 0; ic < m; ic += MC) {
+        int mc = m - ic < MC ? m - ic : MC;
+        pack_block_a(a + ic * ai + pc * ap, ai, ap, mc, kc);
+        for (int jr = 0; jr < nc; jr += NR) {
+          int cols = nc - jr < NR ? nc - jr : NR;
+          for (int ir = 0; ir < mc; ir += MR) {
+            int rows = mc - ir < MR ? mc - ir : MR;
+            micro(kc, pack_a + ir * kc, pack_b + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc, rows, cols);
+          }
+        }
+      }
+    }
+  }
+}
