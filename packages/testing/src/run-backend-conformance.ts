@@ -84,13 +84,14 @@ export function runBackendConformance(options: BackendConformanceOptions): void 
     afterAll(() => {
       for (const rt of runtimes) rt.backend(name).destroy?.();
     });
+    // Cases that pin float32 rounding (exp(89) overflowing, 2^24 + 1) do not apply to a float64
+    // reference backend: they are left out there, not skipped.
+    const float64 = ctx.rt.backend(name).precision === 'float64';
     for (const [family, cases] of families) {
       describe(family, () => {
         for (const c of cases) {
-          it(`${c.op}: ${c.name}`, (test) => {
-            if (c.float32Only && ctx.rt.backend(name).precision === 'float64') test.skip();
-            return runCase(ctx, c);
-          });
+          if (c.float32Only && float64) continue;
+          it(`${c.op}: ${c.name}`, () => runCase(ctx, c));
         }
       });
     }
