@@ -9,4 +9,6 @@ export const preset = defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // Keep `node:` specifiers so browser bundlers see Node built-ins as such (lazy fs imports in layers/data).
+  removeNodeProtocol: false,
 });
