@@ -10,5 +10,9 @@ export const vitestConfig = defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // CI runs every package's tests at once on 2 cores: a training test that takes 2 s alone can
+    // take 10 s there. Timeouts catch hangs, not slowness (speed lives in bench/).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
