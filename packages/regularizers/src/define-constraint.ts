@@ -1,6 +1,7 @@
 import { fmtShape, InvalidArgumentError, shapesEqual, Tensor } from '@descent/core';
 import type { Constraint } from '@descent/layers';
-import { checkNumbers, type EntryConfig, mergeConfig } from './internal/config';
+import type { EntryConfig } from './internal/config';
+import { entryConfigs, onWeight } from './internal/define-entry';
 
 /** What `defineConstraint` needs: a name, the options with their defaults, and the projection. */
 export interface ConstraintDefinition<C extends EntryConfig> {
@@ -50,28 +51,16 @@ export interface WeightConstraintFactory<C extends EntryConfig = EntryConfig> {
 export function defineConstraint<C extends EntryConfig>(
   definition: ConstraintDefinition<C>,
 ): WeightConstraintFactory<C> {
-  const { className, defaults, validate, apply } = definition;
-  if (typeof className !== 'string' || className === '')
-    throw new InvalidArgumentError(
-      'defineConstraint',
-      `className must be a non-empty string, got ${className}`,
-    );
-  if (typeof apply !== 'function')
-    throw new InvalidArgumentError('defineConstraint', `${className}: apply must be a function`);
-  const frozenDefaults = Object.freeze(structuredClone(defaults));
+  const { className, apply } = definition;
+  const { defaults, configure } = entryConfigs('defineConstraint', 'apply', definition, apply);
   const factory = (given?: Partial<C>): WeightConstraint<C> => {
-    const config = Object.freeze(mergeConfig(className, frozenDefaults as C, given));
-    if (validate) validate(config);
-    else checkNumbers(className, frozenDefaults, config);
+    const config = configure(given);
     return {
       className,
       config,
       getConfig: () => structuredClone(config) as C,
       apply(w: Tensor): Tensor {
-        if (!(w instanceof Tensor))
-          throw new InvalidArgumentError(className, `apply expects a Tensor, got ${typeof w}`);
-        w.assertAlive(`${className}.apply`);
-        const out = w.runtime.tidy(() => apply(w, config));
+        const out = onWeight(className, 'apply', w, (t) => apply(t, config));
         if (!(out instanceof Tensor) || !shapesEqual(out.shape, w.shape) || out.dtype !== w.dtype) {
           const what = out instanceof Tensor ? `${out.dtype} ${fmtShape(out.shape)}` : typeof out;
           if (out instanceof Tensor && out !== w) out.dispose();
@@ -84,5 +73,5 @@ export function defineConstraint<C extends EntryConfig>(
       },
     };
   };
-  return Object.assign(factory, { className, defaults: frozenDefaults });
+  return Object.assign(factory, { className, defaults });
 }

@@ -1,6 +1,7 @@
 import { fmtShape, InvalidArgumentError, Tensor } from '@descent/core';
 import type { Regularizer } from '@descent/layers';
-import { checkNumbers, type EntryConfig, mergeConfig } from './internal/config';
+import type { EntryConfig } from './internal/config';
+import { entryConfigs, onWeight } from './internal/define-entry';
 
 export type { EntryConfig } from './internal/config';
 
@@ -56,25 +57,16 @@ export interface PenaltyFactory<C extends EntryConfig = EntryConfig> {
  * new Dense({ units: 8, kernelRegularizer: groupLasso({ lambda: 1e-3 }) });
  */
 export function definePenalty<C extends EntryConfig>(definition: PenaltyDefinition<C>): PenaltyFactory<C> {
-  const { className, defaults, validate, penalty } = definition;
-  if (typeof className !== 'string' || className === '')
-    throw new InvalidArgumentError('definePenalty', `className must be a non-empty string, got ${className}`);
-  if (typeof penalty !== 'function')
-    throw new InvalidArgumentError('definePenalty', `${className}: penalty must be a function`);
-  const frozenDefaults = Object.freeze(structuredClone(defaults));
+  const { className, penalty } = definition;
+  const { defaults, configure } = entryConfigs('definePenalty', 'penalty', definition, penalty);
   const factory = (given?: Partial<C>): Penalty<C> => {
-    const config = Object.freeze(mergeConfig(className, frozenDefaults as C, given));
-    if (validate) validate(config);
-    else checkNumbers(className, frozenDefaults, config);
+    const config = configure(given);
     return {
       className,
       config,
       getConfig: () => structuredClone(config) as C,
       penalty(w: Tensor): Tensor {
-        if (!(w instanceof Tensor))
-          throw new InvalidArgumentError(className, `penalty expects a Tensor, got ${typeof w}`);
-        w.assertAlive(`${className}.penalty`);
-        const out = w.runtime.tidy(() => penalty(w, config));
+        const out = onWeight(className, 'penalty', w, (t) => penalty(t, config));
         if (!(out instanceof Tensor) || out.rank !== 0) {
           const what = out instanceof Tensor ? `shape ${fmtShape(out.shape)}` : typeof out;
           if (out instanceof Tensor && out !== w) out.dispose();
@@ -84,5 +76,5 @@ export function definePenalty<C extends EntryConfig>(definition: PenaltyDefiniti
       },
     };
   };
-  return Object.assign(factory, { className, defaults: frozenDefaults });
+  return Object.assign(factory, { className, defaults });
 }
