@@ -6,16 +6,14 @@ import {
   resolveActivation,
 } from '../activations/activation-fn';
 import { LayerError } from '../errors';
-import type { InitializerSpec } from '../initializers/initializer';
-import { entryConfig, initConfig } from '../internal/config';
+import { type KernelBiasArgs, kernelBiasConfig, kernelBiasWeights } from '../internal/kernel-bias';
 import { oneOf, posInt } from '../internal/options';
 import { fmtSymbolic } from '../internal/shapes';
 import { pair2, windowSize } from '../internal/window';
 import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
-import type { ConstraintSpec, RegularizerSpec } from '../regularizer';
 import type { SymbolicShape } from '../types';
 
-export interface Conv2DArgs extends LayerArgs {
+export interface Conv2DArgs extends LayerArgs, KernelBiasArgs {
   /** Output channels. */
   filters: number;
   /** Window height and width. */
@@ -28,12 +26,6 @@ export interface Conv2DArgs extends LayerArgs {
   dilationRate?: number | readonly [number, number];
   activation?: ActivationSpec;
   useBias?: boolean;
-  kernelInitializer?: InitializerSpec;
-  biasInitializer?: InitializerSpec;
-  kernelRegularizer?: RegularizerSpec | null;
-  biasRegularizer?: RegularizerSpec | null;
-  kernelConstraint?: ConstraintSpec | null;
-  biasConstraint?: ConstraintSpec | null;
 }
 
 /**
@@ -89,18 +81,9 @@ export class Conv2D extends Layer<{ kernel: Tensor; bias?: Tensor }> {
       );
     this.computeOutputShape(inputShape);
     this.act = resolveActivation(this.runtime!, this.activation);
-    this.addWeight('kernel', [...this.kernelSize, channels, this.filters], {
-      initializer: this.args.kernelInitializer ?? 'glorotUniform',
-      regularizer: this.args.kernelRegularizer,
-      constraint: this.args.kernelConstraint,
-    });
-    if (this.useBias) {
-      this.addWeight('bias', [this.filters], {
-        initializer: this.args.biasInitializer ?? 'zeros',
-        regularizer: this.args.biasRegularizer,
-        constraint: this.args.biasConstraint,
-      });
-    }
+    const weights = kernelBiasWeights(this.args);
+    this.addWeight('kernel', [...this.kernelSize, channels, this.filters], weights.kernel);
+    if (this.useBias) this.addWeight('bias', [this.filters], weights.bias);
     this.channels = channels;
   }
 
@@ -138,12 +121,7 @@ export class Conv2D extends Layer<{ kernel: Tensor; bias?: Tensor }> {
       dilationRate: [...this.dilationRate],
       activation: activationName(this.activation),
       useBias: this.useBias,
-      kernelInitializer: initConfig(this.args.kernelInitializer ?? 'glorotUniform'),
-      biasInitializer: initConfig(this.args.biasInitializer ?? 'zeros'),
-      kernelRegularizer: entryConfig(this.args.kernelRegularizer),
-      biasRegularizer: entryConfig(this.args.biasRegularizer),
-      kernelConstraint: entryConfig(this.args.kernelConstraint),
-      biasConstraint: entryConfig(this.args.biasConstraint),
+      ...kernelBiasConfig(this.args),
     };
   }
 }

@@ -6,29 +6,19 @@ import {
   resolveActivation,
 } from '../activations/activation-fn';
 import { LayerError } from '../errors';
-import type { InitializerSpec } from '../initializers/initializer';
-import { entryConfig, initConfig } from '../internal/config';
+import { type KernelBiasArgs, kernelBiasConfig, kernelBiasWeights } from '../internal/kernel-bias';
 import { posInt } from '../internal/options';
 import { fmtSymbolic } from '../internal/shapes';
 import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
-import type { ConstraintSpec, RegularizerSpec } from '../regularizer';
 import type { SymbolicShape } from '../types';
 
-export interface DenseArgs extends LayerArgs {
+export interface DenseArgs extends LayerArgs, KernelBiasArgs {
   /** Output size. */
   units: number;
   /** Default `linear`. */
   activation?: ActivationSpec;
   /** Default true. */
   useBias?: boolean;
-  /** Default `glorotUniform`. */
-  kernelInitializer?: InitializerSpec;
-  /** Default `zeros`. */
-  biasInitializer?: InitializerSpec;
-  kernelRegularizer?: RegularizerSpec | null;
-  biasRegularizer?: RegularizerSpec | null;
-  kernelConstraint?: ConstraintSpec | null;
-  biasConstraint?: ConstraintSpec | null;
 }
 
 /**
@@ -73,18 +63,9 @@ export class Dense extends Layer<{ kernel: Tensor; bias?: Tensor }> {
       );
     const rt = this.runtime!;
     this.act = resolveActivation(rt, this.activation);
-    this.addWeight('kernel', [inputDim, this.units], {
-      initializer: this.args.kernelInitializer ?? 'glorotUniform',
-      regularizer: this.args.kernelRegularizer,
-      constraint: this.args.kernelConstraint,
-    });
-    if (this.useBias) {
-      this.addWeight('bias', [this.units], {
-        initializer: this.args.biasInitializer ?? 'zeros',
-        regularizer: this.args.biasRegularizer,
-        constraint: this.args.biasConstraint,
-      });
-    }
+    const weights = kernelBiasWeights(this.args);
+    this.addWeight('kernel', [inputDim, this.units], weights.kernel);
+    if (this.useBias) this.addWeight('bias', [this.units], weights.bias);
     this.inputDim = inputDim;
   }
 
@@ -103,12 +84,7 @@ export class Dense extends Layer<{ kernel: Tensor; bias?: Tensor }> {
       units: this.units,
       activation: activationName(this.activation),
       useBias: this.useBias,
-      kernelInitializer: initConfig(this.args.kernelInitializer ?? 'glorotUniform'),
-      biasInitializer: initConfig(this.args.biasInitializer ?? 'zeros'),
-      kernelRegularizer: entryConfig(this.args.kernelRegularizer),
-      biasRegularizer: entryConfig(this.args.biasRegularizer),
-      kernelConstraint: entryConfig(this.args.kernelConstraint),
-      biasConstraint: entryConfig(this.args.biasConstraint),
+      ...kernelBiasConfig(this.args),
     };
   }
 }
