@@ -124,10 +124,15 @@ abstract class CachingDevice {
     return this.cache.size;
   }
 
-  /** The cached kernel for a launch, compiled on first use (a kernel per source and output length). */
+  /**
+   * The cached kernel for a launch, compiled on first use: a kernel per source, output length
+   * and input lengths. gpu.js bakes each input's texture size into the shader and does not check
+   * it on later calls, so one body run on inputs of another length would index them wrongly.
+   */
   protected kernel(launch: Launch): { run: GpuKernel; impl: unknown } {
     if (this.destroyed) throw new GpuContextError(this.mode, 'the backend was destroyed');
-    const key = `${launch.length}\n${launch.source}`;
+    const inputs = launch.args.map((a) => (typeof a === 'number' ? 's' : a.length)).join(',');
+    const key = `${launch.length}\n${inputs}\n${launch.source}`;
     let k = this.cache.get(key);
     if (!k) {
       const run = this.gpu.createKernel(launch.source, kernelSettings(launch.length)) as unknown as GpuKernel;

@@ -14,6 +14,7 @@ import {
   neg,
   type Runtime,
   reshape,
+  slice,
   sub,
   sum,
   type Tensor,
@@ -120,6 +121,22 @@ export function gpuBackendSuite(mode: GpujsMode, expected: string): void {
       run(() => fill(rt, [3], Number.NaN));
       expect(counters(rt).compilations).toBe(filled);
       rt.dispose([a, b, c]);
+    });
+
+    it('one kernel body on inputs of different lengths reads each at its own size', async () => {
+      // slice(x, [0], [1]) of an [r, 2] tensor has the same body for every r; gpu.js bakes the
+      // input's texture size into the shader, so the cache must tell the inputs apart (found by
+      // the property suite: rows after the first read x[1], x[2], ... instead of x[0, :]).
+      const rt = make();
+      for (const rows of [1, 2, 3, 5, 9, 17, 100]) {
+        const x = rt.tensor(
+          Float32Array.from({ length: rows * 2 }, (_, i) => i + 1),
+          [rows, 2],
+        );
+        const y = slice(x, [0], [1]);
+        expect(Array.from(await y.data()), `rows ${rows}`).toEqual([1, 2]);
+        rt.dispose([x, y]);
+      }
     });
 
     it('disposing a tensor frees its texture in the counters', () => {
