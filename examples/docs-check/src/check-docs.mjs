@@ -1,57 +1,162 @@
-// Extracts every ```ts block of docs/guides/*.md into its own module under .blocks/ and
-// type-checks them all with tsc against the built packages (their dist .d.ts files).
-// A block fenced as ```ts nocheck is a deliberate fragment and is skipped. A comment
-// `<!-- docs-check: name.ts -->` on the line before a fence names the block's file, so a later
-// block of the same guide can import it ('./name'); each guide's blocks share one folder.
-// custom-optimizer.md is checked by examples/optimizer-plugin (its blocks are copies of files).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Checks every ```ts code block of the documentation: the root README.md and every .md file
+// under docs/ (guides, package guides, architecture, decisions).
+//
+// 1. Each block becomes its own module under .blocks/<document>/ and all of them are
+//    type-checked in one tsc run against the built packages (their dist .d.ts files).
+// 2. Then every runnable block is transpiled to an .mjs module beside it and run with Node
+//    against the built packages, one process per block, the blocks of one document in order and
+//    in that document's folder (so a file one block writes is there for the next). A block that
+//    throws, rejects, exits non-zero or runs past the time limit fails the check.
+//
+// Fence markers (after ```ts, space-separated):
+//   no-run   type-checked, not run: a fragment that needs a browser, a GPU, a test runner, or
+//            data that only exists in the reader's project
+//   nocheck  neither type-checked nor run: pseudo-code (use sparingly)
+// A comment `<!-- docs-check: name.ts -->` on the line before a fence names the block's file, so
+// a later block of the same document can import it ('./name').
+// docs/guides/custom-optimizer.md is checked by examples/optimizer-plugin (its blocks are copies
+// of the example's files, compared by a test there).
+//
+// Environment: DOCS_CHECK_ONLY=<substring of a document path> checks only matching documents;
+// DOCS_CHECK_NO_RUN=1 type-checks only; DOCS_CHECK_VERBOSE=1 prints every block's output;
+// DOCS_CHECK_TIMEOUT=<seconds> per block (default 60); DOCS_CHECK_JOBS=<n> documents run at once
+// (default 2); DOCS_CHECK_KEEP=1 keeps .blocks/ afterwards. src/self-test.mjs uses
+// DOCS_CHECK_FILES=<comma-separated .md paths> and DOCS_CHECK_OUT=<folder> to check its own samples.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const started = performance.now();
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const guides = resolve(pkgDir, '../../docs/guides');
-const out = join(pkgDir, '.blocks');
-const SKIP_FILES = new Set(['custom-optimizer.md']);
+const root = resolve(pkgDir, '../..');
+const out = resolve(pkgDir, process.env.DOCS_CHECK_OUT ?? '.blocks');
+const SKIP_FILES = new Set(['docs/guides/custom-optimizer.md']);
+const env = process.env;
+const timeoutMs = Number(env.DOCS_CHECK_TIMEOUT ?? 60) * 1000;
+const jobs = Math.max(1, Number(env.DOCS_CHECK_JOBS ?? Math.min(2, availableParallelism())));
+const requireHere = createRequire(join(pkgDir, 'package.json'));
+const ts = requireHere('typescript');
+
+/** Every markdown document checked, as paths relative to the repository root. */
+function documents() {
+  if (env.DOCS_CHECK_FILES) return env.DOCS_CHECK_FILES.split(',').map((f) => relative(root, resolve(f)));
+  const found = ['README.md'];
+  const walk = (dir) => {
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      const path = `${dir}/${name}`;
+      if (statSync(join(root, path)).isDirectory()) walk(path);
+      else if (name.endsWith('.md')) found.push(path);
+    }
+  };
+  walk('docs');
+  return found.filter((d) => !SKIP_FILES.has(d) && (!env.DOCS_CHECK_ONLY || d.includes(env.DOCS_CHECK_ONLY)));
+}
+
+/** The ts blocks of one document: { line, name, run, body } (line: 1-based, of the first code line). */
+function extractBlocks(doc, text) {
+  const lines = text.split('\n');
+  const blocks = [];
+  let block = null;
+  for (const [i, line] of lines.entries()) {
+    if (block === null) {
+      const open = /^(\s*)```(ts|typescript)((?:\s+[\w-]+)*)\s*$/.exec(line);
+      if (!open) continue;
+      const flags = new Set(open[3].trim().split(/\s+/).filter(Boolean));
+      for (const f of flags) {
+        if (f !== 'no-run' && f !== 'nocheck')
+          throw new Error(`${doc}:${i + 1}: unknown fence marker "${f}"`);
+      }
+      const named = /^<!--\s*docs-check:\s*([\w.-]+\.ts)\s*-->\s*$/.exec(lines[i - 1] ?? '');
+      block = {
+        line: i + 2,
+        indent: open[1].length,
+        name: named?.[1],
+        check: !flags.has('nocheck'),
+        run: !flags.has('nocheck') && !flags.has('no-run'),
+        body: [],
+      };
+    } else if (/^\s*```\s*$/.test(line)) {
+      blocks.push(block);
+      block = null;
+    } else block.body.push(line.slice(Math.min(block.indent, /^\s*/.exec(line)[0].length)));
+  }
+  if (block !== null) throw new Error(`${doc}: unclosed code block at line ${block.line - 1}`);
+  return blocks;
+}
+
+/** Relative imports ('./prelu') point at the transpiled siblings ('./prelu.mjs'). */
+function toRunnable(source) {
+  const js = ts.transpileModule(source, {
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+    },
+  }).outputText;
+  return js.replace(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\.?\/[^'"]+?)(\.ts)?\2/g,
+    (_m, lead, q, spec) => `${lead}${q}${spec}.mjs${q}`,
+  );
+}
+
+function runBlock(file, cwd) {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    execFile(
+      process.execPath,
+      [file],
+      {
+        cwd,
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...env, NO_COLOR: '1' },
+      },
+      (error, stdout, stderr) => done({ error, stdout, stderr, ms: performance.now() - t0 }),
+    );
+  });
+}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
-const files = [];
-let skipped = 0;
-for (const guide of readdirSync(guides)
-  .filter((f) => f.endsWith('.md') && !SKIP_FILES.has(f))
-  .sort()) {
-  const lines = readFileSync(join(guides, guide), 'utf8').split('\n');
-  const dir = join(out, guide.replace(/\.md$/, ''));
+const plan = []; // { doc, dir, blocks: [{ file, where, run }] }
+let typeChecked = 0;
+let nocheck = 0;
+for (const doc of documents()) {
+  const blocks = extractBlocks(doc, readFileSync(join(root, doc), 'utf8'));
+  if (blocks.length === 0) continue;
+  const dir = join(out, doc.replace(/\.md$/, '').replaceAll('/', '__'));
   mkdirSync(dir);
-  let block = null;
+  const entry = { doc, dir, blocks: [] };
   let n = 0;
-  for (const [i, line] of lines.entries()) {
-    if (block === null) {
-      const open = /^```(ts|typescript)(\s+nocheck)?\s*$/.exec(line);
-      const named = /^<!--\s*docs-check:\s*([\w.-]+\.ts)\s*-->\s*$/.exec(lines[i - 1] ?? '');
-      if (open) block = { start: i + 1, nocheck: Boolean(open[2]), name: named?.[1], body: [] };
-    } else if (/^```\s*$/.test(line)) {
-      if (block.nocheck) skipped++;
-      else {
-        n++;
-        const name = block.name ?? `block-${String(n).padStart(2, '0')}.ts`;
-        // A header pointing back at the guide; `export {}` makes every block a module.
-        const header = `// ${guide}:${block.start + 1}\n`;
-        writeFileSync(join(dir, name), `${header}${block.body.join('\n')}\nexport {};\n`);
-        files.push(join(dir, name));
-      }
-      block = null;
-    } else block.body.push(line);
+  for (const block of blocks) {
+    if (!block.check) {
+      nocheck++;
+      continue;
+    }
+    n++;
+    const name = block.name ?? `block-${String(n).padStart(2, '0')}.ts`;
+    // A header pointing back at the document; `export {}` makes every block a module.
+    const source = `// ${doc}:${block.line}\n${block.body.join('\n')}\nexport {};\n`;
+    writeFileSync(join(dir, name), source);
+    typeChecked++;
+    entry.blocks.push({ file: join(dir, name), source, where: `${doc}:${block.line}`, run: block.run });
   }
-  if (block !== null) throw new Error(`${guide}: unclosed code block at line ${block.start}`);
+  plan.push(entry);
 }
+if (typeChecked === 0) {
+  console.error('docs-check: no ts blocks found');
+  process.exit(1);
+}
+
 writeFileSync(
   join(out, 'tsconfig.json'),
   `${JSON.stringify(
     {
-      extends: '../../../tsconfig.base.json',
+      extends: relative(out, join(root, 'tsconfig.base.json')),
       compilerOptions: { noUnusedLocals: false, allowUnreachableCode: true },
       include: ['**/*.ts'],
     },
@@ -59,7 +164,7 @@ writeFileSync(
     2,
   )}\n`,
 );
-const tsc = createRequire(join(pkgDir, 'package.json')).resolve('typescript/bin/tsc');
+const tsc = requireHere.resolve('typescript/bin/tsc');
 try {
   execFileSync(process.execPath, [tsc, '-p', join(out, 'tsconfig.json'), '--pretty', 'false'], {
     cwd: pkgDir,
@@ -67,11 +172,54 @@ try {
   });
 } catch {
   console.error(
-    `docs-check: type errors in the blocks above (files under ${out}, first line names the guide)`,
+    `docs-check: type errors in the blocks above (files under ${out}, first line names the document)`,
   );
   process.exit(1);
 }
-if (!process.env.DOCS_CHECK_KEEP) rmSync(out, { recursive: true, force: true });
+const checkedMs = performance.now() - started;
+
+let ran = 0;
+const failures = [];
+const timings = [];
+if (!env.DOCS_CHECK_NO_RUN) {
+  for (const { blocks } of plan)
+    for (const b of blocks) writeFileSync(b.file.replace(/\.ts$/, '.mjs'), toRunnable(b.source));
+  const queue = [...plan];
+  const worker = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      for (const b of entry.blocks) {
+        if (!b.run) continue;
+        const result = await runBlock(b.file.replace(/\.ts$/, '.mjs'), entry.dir);
+        ran++;
+        timings.push({ where: b.where, ms: result.ms });
+        const output = `${result.stdout}${result.stderr}`.trimEnd();
+        if (result.error) {
+          const why = result.error.killed
+            ? `ran past ${timeoutMs / 1000} s`
+            : `exited with code ${result.error.code ?? result.error.signal}`;
+          failures.push(`${b.where}: the block ${why}\n${output}`);
+          break; // later blocks of the document may depend on this one
+        }
+        if (env.DOCS_CHECK_VERBOSE) console.log(`--- ${b.where} (${Math.round(result.ms)} ms)\n${output}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+}
+
+if (failures.length > 0) {
+  for (const f of failures) console.error(`\ndocs-check: FAILED ${f}`);
+  console.error(
+    `\ndocs-check: ${failures.length} block(s) failed (modules under ${relative(process.cwd(), out)})`,
+  );
+  process.exit(1);
+}
+if (!env.DOCS_CHECK_KEEP) rmSync(out, { recursive: true, force: true });
+const noRun = plan.reduce((s, e) => s + e.blocks.filter((b) => !b.run).length, 0);
+const slowest = timings.sort((a, b) => b.ms - a.ms)[0];
 console.log(
-  `docs-check: ${files.length} ts blocks from docs/guides type-check (${skipped} nocheck fragments)`,
+  `docs-check: ${typeChecked} ts blocks from ${plan.length} documents type-check` +
+    ` (${(checkedMs / 1000).toFixed(1)} s); ${ran} run without error, ${noRun} marked no-run,` +
+    ` ${nocheck} nocheck; ${((performance.now() - started) / 1000).toFixed(1)} s in all` +
+    (slowest ? `, slowest ${slowest.where} (${(slowest.ms / 1000).toFixed(1)} s)` : ''),
 );
