@@ -1,5 +1,6 @@
 import type { Plugin } from '@descent/core';
 import { CpuBackend, type CpuBackendOptions } from './cpu-backend';
+import { cpuFusedKernels } from './cpu-fused-kernels';
 import { cpuKernels } from './cpu-kernels';
 import { cpuReferenceKernels } from './cpu-reference-kernels';
 
@@ -33,7 +34,11 @@ export function cpuBackend(options: CpuBackendOptions = {}): Plugin {
         priority: 1,
         create: () => new CpuBackend(options),
       });
-      ctx.registerKernels(options.kernels === 'reference' ? cpuReferenceKernels : cpuKernels);
+      if (options.kernels === 'reference') ctx.registerKernels(cpuReferenceKernels);
+      else {
+        ctx.registerKernels(cpuKernels);
+        ctx.registerFusedKernels(cpuFusedKernels);
+      }
     },
   };
 }

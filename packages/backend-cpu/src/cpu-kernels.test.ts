@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { primitiveOps } from '@descent/core';
+import { fusedOps, primitiveOps } from '@descent/core';
 import { describe, expect, it } from 'vitest';
+import { cpuFusedKernels } from './cpu-fused-kernels';
 import { cpuKernels } from './cpu-kernels';
 
 const kebab = (op: string) => op.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -21,7 +22,14 @@ describe('cpuKernels', () => {
     expect(cpuKernels).toHaveLength(computed.length);
   });
 
+  it('has fused kernels only for fused ops of core, one each', () => {
+    const fused = cpuFusedKernels.map((k) => k.op);
+    expect(fused.filter((op) => !fusedOps.some((d) => d.name === op))).toEqual([]);
+    expect(new Set(fused).size).toBe(fused.length);
+  });
+
   it('keeps one kernel per file, named after its op in kebab-case', () => {
-    expect(kernelFiles.sort()).toEqual(computed.map((op) => `${kebab(op)}.ts`).sort());
+    const ops = [...computed, ...cpuFusedKernels.map((k) => k.op)];
+    expect(kernelFiles.sort()).toEqual(ops.map((op) => `${kebab(op)}.ts`).sort());
   });
 });

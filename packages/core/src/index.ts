@@ -31,6 +31,11 @@ export {
   UnknownPluginError,
   UnsupportedError,
 } from './errors';
+export type { AdamUpdateAttrs, AdamUpdateResult } from './fused/adam-update';
+export { adamUpdate, adamUpdateOp } from './fused/adam-update';
+export type { FusedKernel, FusedKernelArgs, FusedOpDef } from './fused-op';
+export { defineFusedOp } from './fused-op';
+export { fusedOps } from './fused-ops';
 export type { Pool2DOptions } from './internal/pool';
 export type { Padding } from './internal/window';
 export type { OpDef, OutputInfo } from './op-def';

@@ -10,6 +10,7 @@ const NOT_OPS = new Set([
   'Registry',
   'createRuntime',
   'defineOp',
+  'defineFusedOp',
   'kernelKey',
   'backendPackage',
   'primitiveOps',

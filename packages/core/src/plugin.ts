@@ -1,4 +1,5 @@
 import type { BackendFactory, Kernel } from './backend';
+import type { FusedKernel } from './fused-op';
 import type { OpDef } from './op-def';
 import type { RegisterOptions, RegistryKind, RegistryValue } from './registry';
 import type { Runtime } from './runtime';
@@ -35,6 +36,8 @@ export interface PluginContext {
   registerBackend(name: string, factory: BackendFactory, options?: RegisterOptions): void;
   /** Registers kernels; a kernel for an existing (op, backend) pair needs `{ replace: true }`. */
   registerKernels(kernels: readonly Kernel[], options?: RegisterOptions): void;
+  /** Registers kernels of fused ops (`defineFusedOp`), under the same (op, backend) keys. */
+  registerFusedKernels(kernels: readonly FusedKernel[], options?: RegisterOptions): void;
   registerOp(def: OpDef, options?: RegisterOptions): void;
 }
 

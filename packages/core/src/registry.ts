@@ -1,5 +1,6 @@
 import type { BackendFactory, Kernel } from './backend';
 import { DuplicateRegistrationError, UnknownPluginError } from './errors';
+import type { FusedKernel } from './fused-op';
 import type { OpDef } from './op-def';
 
 /**
@@ -9,7 +10,7 @@ import type { OpDef } from './op-def';
  */
 export interface RegistryKinds {
   backend: BackendFactory;
-  kernel: Kernel;
+  kernel: Kernel | FusedKernel;
   op: OpDef;
 }
 

@@ -8,6 +8,7 @@ import {
   ShapeError,
   UnknownPluginError,
 } from './errors';
+import type { FusedKernel, FusedOpDef } from './fused-op';
 import { BYTES_PER_ELEMENT, Storage } from './internal/storage';
 import { toTypedArray } from './internal/to-typed-array';
 import type { OpDef } from './op-def';
@@ -107,6 +108,10 @@ export class Runtime {
       register: (kind, name, value, o) => registry.register(kind, name, value, pluginName, opts(o)),
       registerBackend: (name, factory, o) => registry.register('backend', name, factory, pluginName, opts(o)),
       registerKernels: (kernels, o) => {
+        for (const k of kernels)
+          registry.register('kernel', kernelKey(k.op, k.backend), k, pluginName, opts(o));
+      },
+      registerFusedKernels: (kernels, o) => {
         for (const k of kernels)
           registry.register('kernel', kernelKey(k.op, k.backend), k, pluginName, opts(o));
       },
@@ -249,6 +254,11 @@ export class Runtime {
     } else {
       const entry = this.registry.find('kernel', kernelKey(def.name, backendName));
       if (!entry) throw this.missingKernel(def, backendName);
+      if ('fused' in entry.value)
+        throw new InvalidArgumentError(
+          def.name,
+          `a fused kernel is registered for this op on "${backendName}"`,
+        );
       const backend = this.backend(backendName);
       const info = entry.value.fn({ inputs: infos, attrs: attrs as Record<string, unknown>, backend, out });
       if (
@@ -268,6 +278,42 @@ export class Runtime {
       for (const l of this.listeners) l(record);
     }
     return output;
+  }
+
+  /**
+   * Runs a fused op: the backend's single-pass kernel when it has one and no op listener is
+   * recording, otherwise the op's composite `fallback`. Returns one new tensor per output.
+   */
+  runFused<A>(def: FusedOpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
+    const backendName = this.backendOf(def.name, inputs) ?? this.backendName;
+    const infos = inputs.map((t) => t.info(def.name));
+    const outs = def.infer(infos, attrs);
+    const entry = this.listeners.size
+      ? undefined
+      : this.registry.find('kernel', kernelKey(def.name, backendName));
+    if (!entry) return this.tidy(() => def.fallback(inputs, attrs));
+    const kernel = entry.value as FusedKernel<A>;
+    if (kernel.fused !== true)
+      throw new InvalidArgumentError(
+        def.name,
+        `the kernel on backend "${backendName}" is not a fused kernel`,
+      );
+    const made = kernel.fn({ inputs: infos, attrs, backend: this.backend(backendName), outs });
+    const handles = new Set(infos.map((i) => i.dataId));
+    const bad = outs.findIndex((o, k) => {
+      const info = made[k];
+      if (!info || !shapesEqual(info.shape, o.shape) || info.dtype !== o.dtype || handles.has(info.dataId))
+        return true;
+      handles.add(info.dataId);
+      return false;
+    });
+    if (bad >= 0 || made.length !== outs.length) {
+      throw new InvalidArgumentError(
+        def.name,
+        `kernel on backend "${backendName}" returned ${made.length} outputs, expected ${outs.map((o) => `a new ${o.dtype} ${fmtShape(o.shape)}`).join(', ')}${bad >= 0 ? ` (output ${bad} is wrong)` : ''}`,
+      );
+    }
+    return made.map((info) => this.adopt(info, backendName));
   }
 
   private backendOf(op: string, inputs: readonly Tensor[]): string | undefined {

@@ -1,10 +1,11 @@
-import { createRuntime, type Plugin, primitiveOps, type Runtime } from '@descent/core';
+import { createRuntime, fusedOps, type Plugin, primitiveOps, type Runtime } from '@descent/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPOSITE_NAMES, compositeCases } from './cases/composites';
 import { convCases } from './cases/conv';
 import { dataAccessCases } from './cases/data-access';
 import { elementwiseCases } from './cases/elementwise';
 import { errorCases } from './cases/errors';
+import { FUSED_NAMES, fusedCases } from './cases/fused';
 import { indexingCases } from './cases/indexing';
 import { matmulCases } from './cases/matmul';
 import { memoryCases } from './cases/memory';
@@ -40,6 +41,7 @@ const FAMILIES: [string, () => ConformanceCase[]][] = [
   ['pooling', poolingCases],
   ['random', randomCases],
   ['composites', compositeCases],
+  ['fused ops', fusedCases],
   ['errors', errorCases],
   ['memory', memoryCases],
   ['data access', dataAccessCases],
@@ -105,6 +107,11 @@ export function runBackendConformance(options: BackendConformanceOptions): void 
       });
       it('every composite of core has a value case', () => {
         expect(COMPOSITE_NAMES.filter((n) => !covered.has(n))).toEqual([]);
+      });
+      it('every fused op of core has a value case', () => {
+        expect(
+          fusedOps.map((d) => d.name).filter((n) => !covered.has(n) || !FUSED_NAMES.includes(n)),
+        ).toEqual([]);
       });
     });
   });

@@ -1,4 +1,4 @@
-import { add, div, maximum, mul, sqrt, square, type Tensor } from '@descent/core';
+import { adamUpdate } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
@@ -29,30 +29,30 @@ export function scaleByAdam(
   const b1 = checkHyperparam(name, 'beta1', options.beta1 ?? 0.9, 'unitInterval');
   const b2 = checkHyperparam(name, 'beta2', options.beta2 ?? 0.999, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-8, 'nonNegative');
-  type S = (v: number) => Tensor;
-  const moments = (g: Tensor, mu: Tensor, nu: Tensor, s: S) => ({
-    mu: add(mul(mu, s(b1)), mul(g, s(1 - b1))),
-    nu: add(mul(nu, s(b2)), mul(square(g), s(1 - b2))),
+  const attrs = (t: number) => ({
+    beta1: b1,
+    beta2: b2,
+    eps,
+    biasCorrection1: 1 - b1 ** t,
+    biasCorrection2Sqrt: Math.sqrt(1 - b2 ** t),
   });
-  const scaled = (mu: Tensor, v: Tensor, t: number, s: S) =>
-    div(div(mu, s(1 - b1 ** t)), add(div(sqrt(v), s(Math.sqrt(1 - b2 ** t))), s(eps)));
+  // adamUpdate is one pass on backends with a fused kernel (the CPU backend), else the composite.
   if (options.amsgrad) {
     return perParameter({
       name,
       slots: ['mu', 'nu', 'vMax'],
-      step(g, slots, { t, scalar }) {
-        const { mu, nu } = moments(g, slots.mu, slots.nu, scalar);
-        const vMax = maximum(slots.vMax, nu);
-        return { update: scaled(mu, vMax, t, scalar), slots: { mu, nu, vMax } };
+      step(g, slots, { t }) {
+        const r = adamUpdate(g, slots.mu, slots.nu, { ...attrs(t), amsgrad: true, vMax: slots.vMax });
+        return { update: r.update, slots: { mu: r.mu, nu: r.nu, vMax: r.vMax! } };
       },
     });
   }
   return perParameter({
     name,
     slots: ['mu', 'nu'],
-    step(g, slots, { t, scalar }) {
-      const { mu, nu } = moments(g, slots.mu, slots.nu, scalar);
-      return { update: scaled(mu, nu, t, scalar), slots: { mu, nu } };
+    step(g, slots, { t }) {
+      const r = adamUpdate(g, slots.mu, slots.nu, { ...attrs(t), amsgrad: false });
+      return { update: r.update, slots: { mu: r.mu, nu: r.nu } };
     },
   });
 }

@@ -1,0 +1,8 @@
+import type { FusedKernel } from '@descent/core';
+import { adamUpdateKernel } from './kernels/adam-update';
+
+/**
+ * The CPU backend's fused kernels (core's `fusedOps` it runs in one pass). The `'reference'`
+ * kernel set leaves them out, so there the composites run.
+ */
+export const cpuFusedKernels: readonly FusedKernel[] = [adamUpdateKernel];

@@ -1,0 +1,8 @@
+import { adamUpdateOp } from './fused/adam-update';
+import type { FusedOpDef } from './fused-op';
+
+/**
+ * Every fused op of core: hot composites a backend may run as one kernel. Backends need not
+ * implement any (the composite runs instead); the conformance suite checks those they do.
+ */
+export const fusedOps: readonly FusedOpDef[] = [adamUpdateOp];

@@ -1,0 +1,192 @@
+import {
+  type AdamUpdateAttrs,
+  adamUpdate,
+  adamUpdateOp,
+  DTypeError,
+  InvalidArgumentError,
+  ShapeError,
+  type Tensor,
+} from '@descent/core';
+import { expect } from 'vitest';
+import { type ConformanceCase, custom, error, f32, i32, type TensorSpec, value, vec } from '../internal/case';
+import { expectClose } from '../internal/expect-close';
+import { ARITH } from '../internal/tolerances';
+
+const NaN = Number.NaN;
+const Inf = Infinity;
+
+/** The fused ops of core; each must have a case (see the coverage check). */
+export const FUSED_NAMES = ['adamUpdate'];
+
+const OUTPUTS = ['update', 'mu', 'nu', 'vMax'] as const;
+
+const adamAttrs = (t: number, amsgrad = false, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): AdamUpdateAttrs => ({
+  beta1,
+  beta2,
+  eps,
+  biasCorrection1: 1 - beta1 ** t,
+  biasCorrection2Sqrt: Math.sqrt(1 - beta2 ** t),
+  amsgrad,
+});
+
+/**
+ * Adam's step from its definition (Kingma & Ba 2015, PyTorch's AMSGrad), in double: the
+ * independent reference for the hand cases.
+ */
+function adamReference(
+  g: readonly number[],
+  mu: readonly number[],
+  nu: readonly number[],
+  a: AdamUpdateAttrs,
+  vMax?: readonly number[],
+): Record<(typeof OUTPUTS)[number], number[]> {
+  const m = g.map((gi, i) => a.beta1 * mu[i]! + (1 - a.beta1) * gi);
+  const v = g.map((gi, i) => a.beta2 * nu[i]! + (1 - a.beta2) * gi * gi);
+  const vm = vMax
+    ? v.map((vi, i) => (Number.isNaN(vi) || Number.isNaN(vMax[i]!) ? NaN : Math.max(vi, vMax[i]!)))
+    : v;
+  const update = m.map(
+    (mi, i) => mi / a.biasCorrection1 / (Math.sqrt(vm[i]!) / a.biasCorrection2Sqrt + a.eps),
+  );
+  return { update, mu: m, nu: v, vMax: vm };
+}
+
+/** One value case per output of an Adam step on the given inputs. */
+function adamCases(
+  name: string,
+  shape: number[],
+  g: number[],
+  mu: number[],
+  nu: number[],
+  a: AdamUpdateAttrs,
+  vMax?: number[],
+): ConformanceCase[] {
+  const want = adamReference(g, mu, nu, a, vMax);
+  const inputs: TensorSpec[] = [
+    f32(shape, g),
+    f32(shape, mu),
+    f32(shape, nu),
+    ...(vMax ? [f32(shape, vMax)] : []),
+  ];
+  return OUTPUTS.slice(0, a.amsgrad ? 4 : 3).map((out) =>
+    value(
+      'adamUpdate',
+      `${name}: ${out}`,
+      inputs,
+      ([gt, mt, nt, vt]) => adamUpdate(gt!, mt!, nt!, { ...a, ...(vt ? { vMax: vt } : {}) })[out]!,
+      f32(shape, want[out]),
+      ARITH,
+    ),
+  );
+}
+
+/** Seeded values for the fused-vs-composite comparison: wide magnitudes, both signs, zeros. */
+function values(n: number, seed: number, scale: number, positive = false): number[] {
+  let s = seed >>> 0;
+  return Array.from({ length: n }, (_, i) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    if (i % 17 === 0) return 0;
+    const u = s / 2 ** 32;
+    const mag = scale * 10 ** (6 * u - 3);
+    return positive || u < 0.5 ? mag : -mag;
+  });
+}
+
+export function fusedCases(): ConformanceCase[] {
+  const t1 = adamAttrs(1);
+  return [
+    // t = 1 from zero moments: update = g / (|g| + eps), the sign of g for |g| ≫ eps.
+    ...adamCases(
+      'first step from zero moments',
+      [6],
+      [1, -2, 0.5, 0, 3e-3, -1e-6],
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+      t1,
+    ),
+    ...adamCases(
+      'step 3 with moments',
+      [2, 3],
+      [0.3, -0.1, 2, 0, -5, 1e-3],
+      [0.05, -0.2, 1, 0.01, -0.5, 0],
+      [0.01, 0.04, 2, 1e-4, 3, 1e-8],
+      adamAttrs(3, false, 0.8, 0.99, 1e-6),
+    ),
+    ...adamCases('scalar', [], [0.7], [0.1], [0.2], adamAttrs(1000)),
+    ...adamCases('zero-size', [0, 3], [], [], [], t1),
+    ...adamCases(
+      'amsgrad keeps the larger second moment',
+      [4],
+      [0.1, 1, -3, 0.01],
+      [0, 0.5, -1, 0],
+      [0.5, 0.01, 4, 0],
+      adamAttrs(2, true),
+      [2, 0, 1, 1e-6],
+    ),
+    // NaN propagates to every output; an infinite gradient makes moments infinite and the update NaN (Inf/Inf).
+    ...adamCases('NaN and Infinity', [3], [NaN, Inf, -Inf], [0, 0, 0], [0, 0, 0], t1),
+    custom(
+      'adamUpdate',
+      'the backend agrees with the composite on 4,099 values, with and without AMSGrad',
+      ({ rt }) => {
+        const n = 4099;
+        const make = (xs: number[]) => rt.tensor(Float32Array.from(xs), [n]);
+        const [g, mu, nu, vMax] = [
+          values(n, 1, 1),
+          values(n, 2, 0.1),
+          values(n, 3, 0.01, true),
+          values(n, 4, 0.01, true),
+        ].map(make) as [Tensor, Tensor, Tensor, Tensor];
+        try {
+          for (const t of [1, 7, 10_000]) {
+            for (const amsgrad of [false, true]) {
+              const a = adamAttrs(t, amsgrad, 0.9, 0.999, 1e-7);
+              const inputs = amsgrad ? [g, mu, nu, vMax] : [g, mu, nu];
+              rt.tidy(() => {
+                const fused = rt.runFused(adamUpdateOp, inputs, a);
+                const composite = adamUpdateOp.fallback(inputs, a);
+                expect(fused.length).toBe(inputs.length);
+                for (const [k, f] of fused.entries()) {
+                  expectClose(f.dataSync(), composite[k]!.dataSync(), {
+                    ...ARITH,
+                    label: `t=${t} amsgrad=${amsgrad} ${OUTPUTS[k]}`,
+                  });
+                }
+              });
+            }
+          }
+        } finally {
+          rt.dispose([g, mu, nu, vMax]);
+        }
+      },
+    ),
+    error(
+      'adamUpdate',
+      'moments of another shape',
+      [vec([1, 2]), vec([0]), vec([0, 0])],
+      ([g, m, v]) => adamUpdate(g!, m!, v!, t1),
+      ShapeError,
+    ),
+    error(
+      'adamUpdate',
+      'an int32 gradient',
+      [i32([2], [1, 2]), vec([0, 0]), vec([0, 0])],
+      ([g, m, v]) => adamUpdate(g!, m!, v!, t1),
+      DTypeError,
+    ),
+    error(
+      'adamUpdate',
+      'amsgrad without vMax',
+      [vec([1]), vec([0]), vec([0])],
+      ([g, m, v]) => adamUpdate(g!, m!, v!, { ...t1, amsgrad: true }),
+      InvalidArgumentError,
+    ),
+    error(
+      'adamUpdate',
+      'a NaN hyperparameter',
+      [vec([1]), vec([0]), vec([0])],
+      ([g, m, v]) => adamUpdate(g!, m!, v!, { ...t1, beta1: NaN }),
+      InvalidArgumentError,
+    ),
+  ];
+}
