@@ -50,6 +50,13 @@ describe('compose', () => {
     expect(randomHorizontalFlip().apply(x, { training: false })).toBe(x);
   });
 
+  it('evaluates images without labels when its label-aware steps are skipped', () => {
+    const pipeline = compose([mixup({ alpha: 0.4, numClasses: 3 }), normalize({ mean: 0, std: 2 })]);
+    expect(values(pipeline.apply(x, { training: false }))).toEqual(xv.map((v) => v / 2));
+    expect(mixup({ numClasses: 3 }).apply(x, { training: false })).toBe(x);
+    expect(() => pipeline.apply(x)).toThrow(InvalidArgumentError);
+  });
+
   it('keeps label-aware steps consistent under a probability: unmixed samples get one-hot rows', () => {
     const labels = rt.tensor(
       Int32Array.from({ length: 40 }, (_, b) => b % 3),

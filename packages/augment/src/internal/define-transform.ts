@@ -63,9 +63,12 @@ export function defineTransform(spec: TransformSpec): Transform {
   function apply(input: Tensor | Batch, options: ApplyOptions = {}): Tensor | Batch {
     const batch = checkBatch(name, input);
     const asTensor = input instanceof Tensor;
-    if (usesLabels && batch.labels === undefined)
+    // At evaluation a random transform is the identity (a pipeline skips its random steps, the
+    // only label-aware ones), so labels are needed only when it will run.
+    const evaluating = random && options.training === false;
+    if (usesLabels && batch.labels === undefined && !evaluating)
       throw new InvalidArgumentError(name, 'needs labels: call apply({ images, labels })');
-    if (random && !handlesEvaluation && options.training === false) return input;
+    if (evaluating && !handlesEvaluation) return input;
     const out = batch.images.runtime.tidy(() => {
       const r = spec.run(batch, options);
       // Transforms that do not touch labels return none: the input's pass through.
