@@ -209,6 +209,22 @@ describe('map, filter, take, skip, repeat, prefetch', () => {
     expect(await ds.toArray()).toEqual([1, 2]);
   });
 
+  it('a pass from iterate() works with for await, for in-memory, sync and async sources', async () => {
+    // Also a type check (pnpm typecheck): iterate() must return an async iterable.
+    const seen: number[] = [];
+    for await (const e of tiny(3).shuffle().iterate({ runtime: rt() })) seen.push(e.y.data[0]!);
+    for await (const v of fromGenerator(function* () {
+      yield 10;
+    }).iterate())
+      seen.push(v);
+    for await (const v of fromGenerator(async function* () {
+      yield 20;
+    }).iterate())
+      seen.push(v);
+    expect(seen.slice(0, 3).sort()).toEqual([0, 1, 2]);
+    expect(seen.slice(3)).toEqual([10, 20]);
+  });
+
   it('fromTensors reads tensors once and leaves them to the caller', async () => {
     const r = rt();
     const x = r.tensor([

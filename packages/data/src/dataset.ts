@@ -100,10 +100,13 @@ export class Dataset<T> implements AsyncIterable<T> {
     return get(index);
   }
 
-  /** A fresh pass over the elements. Give the runtime whose RNG shuffles draw from. */
-  iterate(ctx: IterationContext = {}): AsyncIterator<T> {
+  /**
+   * A fresh pass over the elements. Give the runtime whose RNG shuffles draw from. The pass is
+   * async-iterable, so `for await (const b of ds.iterate({ runtime }))` works.
+   */
+  iterate(ctx: IterationContext = {}): AsyncIterableIterator<T> {
     const it = this.source.iterate(ctx);
-    if (Symbol.asyncIterator in it) return it as AsyncIterator<T>;
+    if (Symbol.asyncIterator in it) return it as AsyncIterableIterator<T>;
     return (async function* () {
       const sync = it as Iterator<T>;
       try {
