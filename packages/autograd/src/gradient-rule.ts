@@ -9,6 +9,12 @@ export interface GradientContext<A = Record<string, unknown>> {
   readonly attrs: A;
   readonly inputShapes: readonly Shape[];
   readonly inputDtypes: readonly DType[];
+  /**
+   * Which inputs need a gradient (lie on a path from a differentiated source). A rule may
+   * return `undefined` for the others and skip their work, as PyTorch's `needs_input_grad`:
+   * matmul and conv2d skip the gradient of a network's input batch.
+   */
+  readonly needs: readonly boolean[];
 }
 
 /**

@@ -106,6 +106,7 @@ export class Tape {
           attrs: e.attrs as Record<string, unknown>,
           inputShapes: e.inputs.map((t) => t.shape),
           inputDtypes: e.inputs.map((t) => t.dtype),
+          needs: e.onPath,
         };
         const gs = e.rule.backward(dy, ctx);
         e.inputs.forEach((input, i) => {

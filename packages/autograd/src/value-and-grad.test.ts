@@ -2,6 +2,7 @@ import { cpuBackend } from '@descent/backend-cpu';
 import {
   add,
   cast,
+  conv2d,
   createRuntime,
   DisposedTensorError,
   DTypeError,
@@ -17,6 +18,26 @@ const rt = createRuntime({ plugins: [cpuBackend(), autograd()], seed: 1 });
 const rt64 = createRuntime({ plugins: [cpuBackend({ precision: 'float64' }), autograd()], seed: 1 });
 
 describe('valueAndGrad', () => {
+  it('computes no gradient for inputs off the path (the data batch of matmul and conv2d)', () => {
+    const ops: string[] = [];
+    const stop = rt.onOp((r) => ops.push(r.op.name));
+    const x = rt.tensor([[1, 2]]);
+    const img = rt.tensor(new Float32Array(2 * 4 * 4 * 1).fill(0.5), [2, 4, 4, 1]);
+    const params = { w: rt.tensor([[0.5], [-1]]), f: rt.tensor(new Float32Array(9).fill(0.1), [3, 3, 1, 1]) };
+    const { grads } = valueAndGrad((p: typeof params) => add(sum(matmul(x, p.w)), sum(conv2d(img, p.f))))(
+      params,
+    );
+    stop();
+    // One backward matmul (dW = xᵀ·dy), no dx; the filter gradient and no input gradient.
+    expect(ops.filter((o) => o === 'matmul')).toHaveLength(2);
+    expect(ops).toContain('conv2dBackpropFilter');
+    expect(ops).not.toContain('conv2dBackpropInput');
+    expect(Array.from(grads.w.dataSync())).toEqual([1, 2]);
+    // Each filter tap sees 2 images × 2×2 output pixels of value 0.5.
+    expect(Array.from(grads.f.dataSync())).toEqual(new Array(9).fill(4));
+    rt.dispose([x, img, params, grads]);
+  });
+
   it('differentiates a tree of parameters, returning the same structure', () => {
     const x = rt.tensor([[1, 2]]);
     const params = { w: rt.tensor([[0.5], [-1]]), b: { bias: rt.tensor([0.25]) } };

@@ -4,8 +4,9 @@ import type { GradientRule } from '../gradient-rule';
 /** For y = conv2d(x, f): dx = conv2dBackpropInput(dy, f), df = conv2dBackpropFilter(x, dy), same attrs. */
 export const conv2dRule: GradientRule<Conv2DAttrs> = {
   save: { inputs: 'all' },
-  backward: (dy, { inputs: [x, f], attrs }) => [
-    conv2dBackpropInput(dy, f!, { ...attrs, inputShape: x!.shape }),
-    conv2dBackpropFilter(x!, dy, { ...attrs, filterShape: f!.shape }),
+  backward: (dy, { inputs: [x, f], attrs, needs }) => [
+    // The first layer's input (the image batch) needs no gradient: skip the costliest kernel.
+    needs[0] ? conv2dBackpropInput(dy, f!, { ...attrs, inputShape: x!.shape }) : undefined,
+    needs[1] ? conv2dBackpropFilter(x!, dy, { ...attrs, filterShape: f!.shape }) : undefined,
   ],
 };

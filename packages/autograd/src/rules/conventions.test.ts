@@ -45,6 +45,7 @@ const ctx = (over: Partial<GradientContext> = {}): GradientContext => ({
   attrs: {},
   inputShapes: [],
   inputDtypes: [],
+  needs: [true, true, true],
   ...over,
 });
 

@@ -1,7 +1,13 @@
 import type { Conv2DAttrs, Shape, TypedArray } from '@descent/core';
 
-/** Output pixels per im2col chunk: bounds the scratch at CHUNK × (fh·fw·cin) values. */
+/**
+ * Output pixels per im2col chunk: at least CHUNK, more for narrow windows so each GEMM call
+ * has enough rows to pay for itself (a 5×5×1 window gives 2,621 rows); the scratch stays near
+ * SCRATCH values (256 KiB of float32, an L2 cache's worth).
+ */
 const CHUNK = 256;
+const SCRATCH = 1 << 16;
+const chunkRows = (width: number) => Math.max(CHUNK, Math.floor(SCRATCH / Math.max(width, 1)));
 
 let scratch64 = new Float64Array(CHUNK * 64);
 let scratch32 = new Float32Array(CHUNK * 64);
@@ -47,7 +53,7 @@ export function convGeometry(
 }
 
 /**
- * Runs `visit(cols, firstPixel, rows)` for each run of up to CHUNK output pixels of a conv over
+ * Runs `visit(cols, firstPixel, rows)` for each run of up to `chunkRows` output pixels of a conv over
  * `g`, with `cols` a reused scratch of at least rows × fh·fw·cin values (float32 or float64 as
  * asked; float32 feeds the WASM GEMM). The caller fills it (`im2col`) or reads it (`col2im`).
  */
@@ -60,10 +66,11 @@ export function forEachChunk(
   const width = g.fh * g.fw * g.cin;
   const pixels = batch * g.outH * g.outW;
   if (pixels === 0) return;
-  if (float32 && scratch32.length < CHUNK * width) scratch32 = new Float32Array(CHUNK * width);
-  if (!float32 && scratch64.length < CHUNK * width) scratch64 = new Float64Array(CHUNK * width);
+  const rows = chunkRows(width);
+  if (float32 && scratch32.length < rows * width) scratch32 = new Float32Array(rows * width);
+  if (!float32 && scratch64.length < rows * width) scratch64 = new Float64Array(rows * width);
   const cols = float32 ? scratch32 : scratch64;
-  for (let first = 0; first < pixels; first += CHUNK) visit(cols, first, Math.min(CHUNK, pixels - first));
+  for (let first = 0; first < pixels; first += rows) visit(cols, first, Math.min(rows, pixels - first));
 }
 
 /**
@@ -89,6 +96,13 @@ export function im2col(xv: TypedArray, g: ConvGeometry, first: number, rows: num
         continue;
       }
       const line = (b * inH + iy) * inW;
+      if (dw === 1 && x0 >= 0 && x0 + fw <= inW) {
+        // The whole window row is one contiguous run of the input (the common, unpadded case).
+        const from = (line + x0) * cin;
+        for (let j = 0; j < rowWidth; j++) cols[t + j] = xv[from + j]!;
+        t += rowWidth;
+        continue;
+      }
       for (let fx = 0; fx < fw; fx++) {
         const ix = x0 + fx * dw;
         if (ix < 0 || ix >= inW) {
@@ -122,6 +136,12 @@ export function col2im(cols: TypedArray, g: ConvGeometry, first: number, rows: n
         continue;
       }
       const line = (b * inH + iy) * inW;
+      if (dw === 1 && x0 >= 0 && x0 + fw <= inW) {
+        const to = (line + x0) * cin;
+        for (let j = 0; j < rowWidth; j++) dx[to + j]! += cols[t + j]!;
+        t += rowWidth;
+        continue;
+      }
       for (let fx = 0; fx < fw; fx++) {
         const ix = x0 + fx * dw;
         if (ix >= 0 && ix < inW) {

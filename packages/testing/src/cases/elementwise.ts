@@ -498,6 +498,22 @@ function whereCases(): ConformanceCase[] {
     ),
     value('where', 'scalar condition', [bool([], [0]), vec([1, 2]), vec([3, 4])], run, vec([3, 4])),
     value('where', 'zero-size condition', [bool([0], []), vec([1]), f32([], [2])], run, f32([0], [])),
+    value('where', 'all scalars', [bool([], [1]), f32([], [-2]), f32([], [5])], run, f32([], [-2])),
+    value(
+      'where',
+      'bool branches',
+      [cond, bool([4], [1, 1, 0, 0]), bool([], [0])],
+      run,
+      bool([4], [1, 0, 0, 0]),
+    ),
+    // Signed zeros and infinities are selected as they are.
+    value(
+      'where',
+      'keeps -0 and Infinity',
+      [cond, vec([-0, 1, Infinity, 1]), vec([1, -0, 1, -Infinity])],
+      run,
+      vec([-0, -0, Infinity, -Infinity]),
+    ),
     value(
       'where',
       'number branch',
