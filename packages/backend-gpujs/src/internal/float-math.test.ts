@@ -55,12 +55,16 @@ describe('IEEE special cases around shader built-ins', () => {
       0,
       2,
       2,
-      0,
+      -0,
       -2,
       0,
       Inf,
       NaN,
     ]);
+    // A zero result keeps the sign of x (IEEE roundTiesToEven), as on the CPU.
+    for (const x of [-0.3, -0.5, -(2 ** -126), -0])
+      expect(Object.is(run(F.round, x), -0), `round(${x})`).toBe(true);
+    for (const x of [0.3, 0.5, 0]) expect(Object.is(run(F.round, x), 0), `round(${x})`).toBe(true);
   });
 
   it('maximum / minimum propagate NaN; floor mod takes the divisor’s sign', () => {
@@ -76,6 +80,11 @@ describe('IEEE special cases around shader built-ins', () => {
       [6, 3, 0],
       [5, Inf, 5],
       [-5, Inf, Inf],
+      // 0 < |a| < |b|: a, or a + b rounded once (Python: 1e-20 % -1 == -1.0), not 0.
+      [1e-20, -1, -1],
+      [-1e-20, 1, 1],
+      [0.25, -1, -0.75],
+      [2 ** -126, -0.0000010000100019169622, -0.0000010000100019169622],
     ];
     for (const [a, b, want] of mods) expect(run(F.floorMod, a, b), `${a} mod ${b}`).toBe(want);
     expect(run(F.floorMod, 1, 0)).toBeNaN();

@@ -97,12 +97,17 @@ export function sign(e: Emitter, x: string): string {
   return e.let(`${notNaN(x)} ? (${x} > 0.0 ? 1.0 : (${x} < 0.0 ? -1.0 : 0.0)) : ${x}`);
 }
 
-/** Round half to even; ±Infinity and NaN pass through (floor keeps them). */
+/**
+ * Round half to even; ±Infinity and NaN pass through (floor keeps them). A zero result takes
+ * x's sign (IEEE: round(-0.3) = -0), which floor(x) + 1 = +0 would lose.
+ */
 export function round(e: Emitter, x: string): string {
   const f = e.let(`Math.floor(${x})`);
   const d = e.let(`${x} - ${f}`);
   const odd = e.let(`${f} - 2.0 * Math.floor(${f} * 0.5)`);
-  return e.let(`${d} > 0.5 ? ${f} + 1.0 : (${d} == 0.5 ? ${f} + ${odd} : ${f})`);
+  const r = e.let(`${d} > 0.5 ? ${f} + 1.0 : (${d} == 0.5 ? ${f} + ${odd} : ${f})`);
+  // -|r|, not 0.0 * x: compilers may fold a product with 0.0 to +0.
+  return e.let(`(${r} == 0.0 && ${x} < 0.0) ? -Math.abs(${r}) : ${r}`);
 }
 
 /** 1 where x is NaN. */
@@ -125,20 +130,38 @@ export function minimum(e: Emitter, a: string, b: string): string {
 }
 
 /**
- * Floor modulo (sign of b). a - b·floor(a/b), then moved into b's half-open range once more
- * (the rounded quotient may be one off); an infinite b leaves a finite a alone, or gives b when
- * the signs differ, as Python does.
+ * Floor modulo (sign of b), exact like fmod: the remainder of |a| by |b| is found by subtracting
+ * |b|·2^k for falling k (each subtraction exact, as t ≤ x < 2t), so it does not lose the ulps of
+ * a that a - b·floor(a/b) does (-27.668 mod -4.67e-6 is -4.15e-6, not 0). It then takes b's
+ * sign as fmod-based floor modulo does (CPU, Python, PyTorch): + b, one rounding, where the signs
+ * differ. An infinite b leaves a finite a alone, or gives b when the signs differ, as Python
+ * does; a NaN, an infinite a or a zero b gives NaN. At most ~254 steps (the exponent gap).
  */
 export function floorMod(e: Emitter, a: string, b: string): string {
-  const r = e.let(`${a} - ${b} * Math.floor(${a} / ${b})`);
-  e.line(`if (${b} > 0.0 && ${r} >= ${b}) { ${r} = ${r} - ${b}; }`);
-  e.line(`if (${b} > 0.0 && ${r} < 0.0) { ${r} = ${r} + ${b}; }`);
-  e.line(`if (${b} < 0.0 && ${r} <= ${b}) { ${r} = ${r} - ${b}; }`);
-  e.line(`if (${b} < 0.0 && ${r} > 0.0) { ${r} = ${r} + ${b}; }`);
+  const x = e.let(`Math.abs(${a})`);
+  const y = e.let(`Math.abs(${b})`);
+  const ok = e.let(`(${x} < ${INF} && ${y} > 0.0 && ${y} < ${INF}) ? 1.0 : 0.0`);
+  const t = e.let('0.0');
+  const k = e.let('0.0');
+  const i = e.fresh();
+  e.line(`for (let ${i} = 0; ${i} < 260; ${i}++) {`);
+  e.line(`if (${ok} > 0.5 && ${x} >= ${y}) {`);
+  // t = y·2^k ≤ x < 2t: k from log2 (possibly one off, fixed below), 2^k in two exact halves.
+  e.line(`${k} = Math.max(0.0, Math.floor(Math.log2(${x}) - Math.log2(${y})));`);
+  e.line(
+    `${t} = ${y} * Math.pow(2.0, Math.floor(${k} * 0.5)) * Math.pow(2.0, ${k} - Math.floor(${k} * 0.5));`,
+  );
+  e.line(`if (${t} > ${x}) { ${t} = ${t} * 0.5; }`);
+  e.line(`if (${t} <= ${x} - ${t}) { ${t} = ${t} * 2.0; }`);
+  e.line(`${x} = ${x} - ${t};`);
+  e.line('}');
+  e.line('}');
+  const r = e.let(`${a} < 0.0 ? -${x} : ${x}`);
+  e.line(`if (${r} != 0.0 && (${r} < 0.0 ? 1.0 : 0.0) != (${b} < 0.0 ? 1.0 : 0.0)) { ${r} = ${r} + ${b}; }`);
   const finiteA = `Math.abs(${a}) < ${INF}`;
   const sameSign = `(${a} == 0.0 || (${a} < 0.0 ? 1.0 : 0.0) == (${b} < 0.0 ? 1.0 : 0.0))`;
   return e.let(
-    `(Math.abs(${b}) == ${INF} && ${finiteA}) ? (${sameSign} ? ${a} : ${b}) : (${r} == 0.0 ? 0.0 * ${b} : ${r})`,
+    `(${notNaN(a)} && ${notNaN(b)}) ? ((Math.abs(${b}) == ${INF} && ${finiteA}) ? (${sameSign} ? ${a} : ${b}) : (${ok} > 0.5 ? ${r} : ${NAN})) : ${NAN}`,
   );
 }
 

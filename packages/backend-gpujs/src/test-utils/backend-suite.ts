@@ -14,6 +14,7 @@ import {
   neg,
   type Runtime,
   reshape,
+  round,
   slice,
   sub,
   sum,
@@ -121,6 +122,36 @@ export function gpuBackendSuite(mode: GpujsMode, expected: string): void {
       run(() => fill(rt, [3], Number.NaN));
       expect(counters(rt).compilations).toBe(filled);
       rt.dispose([a, b, c]);
+    });
+
+    it('mod is exact like fmod, and round keeps the sign of a zero result (found by the property suite)', async () => {
+      const rt = make();
+      const f = Math.fround;
+      // Quotients up to 2^30: a - b·floor(a/b) in float32 loses the low bits of a; fmod does not.
+      const a = [-27.66830825805664, 1e4, f(1e4 / 3), f(1e-20), f(-1e-20), 7.5, f(3.3e7)].map(f);
+      const b = [-0.000004667815574066481, f(1e-5), -0.7, -1, 1, 2, f(-0.001)].map(f);
+      // JS % is the exact fmod of the (float32) operands; floor modulo adds b where signs differ.
+      const want = a.map((x, i) => {
+        const r = x % b[i]!;
+        return f(r !== 0 && r < 0 !== b[i]! < 0 ? r + b[i]! : r);
+      });
+      const m = mod(rt.tensor(a), rt.tensor(b));
+      expect(Array.from(await m.data())).toEqual(want);
+      const xs = [-0.3, -0.5, -0, -(2 ** -126), 0.3, 0.5, 0, -1.5, 2.5];
+      const r = round(rt.tensor(xs));
+      // IEEE roundTiesToEven: a zero result has the sign of x.
+      expect(Array.from(await r.data()).map((v) => (Object.is(v, -0) ? '-0' : v))).toEqual([
+        '-0',
+        '-0',
+        '-0',
+        '-0',
+        0,
+        0,
+        0,
+        -2,
+        2,
+      ]);
+      rt.dispose([m, r]);
     });
 
     it('one kernel body on inputs of different lengths reads each at its own size', async () => {

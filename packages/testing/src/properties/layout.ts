@@ -345,7 +345,13 @@ export function layoutProperties(): OpProperty[] {
           mag[o]! += Math.abs(c.updates.data[i]!);
           count[o]!++;
         }
-        return { dtype: 'float32', shape, data, slack: mag.map((m, o) => 2 * (count[o]! + 1) * U * m) };
+        return {
+          dtype: 'float32',
+          shape,
+          data,
+          slack: mag.map((m, o) => 2 * (count[o]! + 1) * U * m),
+          underflows: count.map((k) => 2 * (k + 1)),
+        };
       },
       tol: { rtol: 0, atol: 0 },
     }),

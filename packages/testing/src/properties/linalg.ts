@@ -63,10 +63,9 @@ class Acc {
       dtype: 'float32',
       shape,
       data: this.data,
-      // Products that underflow into subnormals round by an absolute 2^-150 each.
-      slack: this.mag.map(
-        (m, o) => 2 * (this.count[o]! + 2) * (U * (Number.isFinite(m) ? m : 0) + 2 ** -150),
-      ),
+      slack: this.mag.map((m, o) => 2 * (this.count[o]! + 2) * U * (Number.isFinite(m) ? m : 0)),
+      // Products and partial sums that underflow into subnormals (or flush to zero) err absolutely.
+      underflows: this.count.map((k) => 2 * (k + 2)),
     };
   }
 }

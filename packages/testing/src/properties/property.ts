@@ -13,6 +13,11 @@ export interface Spec {
 export interface Expected extends Spec {
   /** Per-element extra absolute slack (summation error bounds of reductions). */
   readonly slack?: readonly number[];
+  /**
+   * Per element, how many of its roundings may underflow: each may err by an absolute 2^-150
+   * more (gradual underflow), or by 2^-126 where the backend flushes subnormals to zero.
+   */
+  readonly underflows?: readonly number[];
 }
 
 /**
@@ -197,13 +202,41 @@ function toDType(v: number, dtype: DType): number {
   return v | 0;
 }
 
-/** Throws (for fast-check to shrink and report) unless `actual` matches the reference. */
+/** The smallest normal float32; below it (and above 0) lie the subnormals. */
+export const MIN_NORMAL = 2 ** -126;
+
+/**
+ * A value that is a float32 subnormal becomes a zero of its sign, as in a flush-to-zero unit;
+ * everything else (integers, NaN, normal floats) stays.
+ */
+export function flushSubnormal(v: number): number {
+  return v !== 0 && Math.abs(Math.fround(v)) < MIN_NORMAL ? (v < 0 ? -0 : 0) : v;
+}
+
+/** A copy of a property's case with every number in it flushed (shapes and indices are integers and stay). */
+export function flushCase<C>(c: C): C {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'number') return flushSubnormal(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(c) as C;
+}
+
+/**
+ * Throws (for fast-check to shrink and report) unless `actual` matches the reference. With
+ * `flush`, subnormals on both sides count as zeros of their sign.
+ */
 export function checkAgainst(
   actual: Tensor,
   values: ArrayLike<number>,
   want: Expected,
   tol: Tolerance,
   signedZeros: boolean,
+  flush = false,
 ): void {
   const fail = (msg: string): never => {
     throw new Error(`${msg}\n  expected ${JSON.stringify(want.shape)} ${want.dtype}`);
@@ -214,8 +247,8 @@ export function checkAgainst(
   }
   if (values.length !== want.data.length) fail(`${values.length} values, expected ${want.data.length}`);
   for (let i = 0; i < values.length; i++) {
-    const a = values[i]!;
-    const e = toDType(want.data[i]!, want.dtype);
+    const a = flush ? flushSubnormal(values[i]!) : values[i]!;
+    const e = flush ? flushSubnormal(toDType(want.data[i]!, want.dtype)) : toDType(want.data[i]!, want.dtype);
     const at = () => `element ${i} [${unravel(i, want.shape).join(',')}]: got ${fmt(a)}, expected ${fmt(e)}`;
     if (Number.isNaN(e) || Number.isNaN(a)) {
       if (!(Number.isNaN(e) && Number.isNaN(a))) fail(at());
@@ -226,7 +259,11 @@ export function checkAgainst(
       continue;
     }
     if (signedZeros && e === 0 && a === 0 && !Object.is(a, e)) fail(`${at()} (sign of zero)`);
-    const bound = tol.atol + tol.rtol * Math.abs(e) + (want.slack?.[i] ?? 0);
+    const bound =
+      tol.atol +
+      tol.rtol * Math.abs(e) +
+      (want.slack?.[i] ?? 0) +
+      (want.underflows?.[i] ?? 0) * (flush ? MIN_NORMAL : 2 ** -150);
     if (!(Math.abs(a - e) <= bound)) fail(`${at()} (tolerance ${bound})`);
   }
 }

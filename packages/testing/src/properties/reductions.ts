@@ -67,7 +67,10 @@ function reduceArb(
 
 const allAxes = (c: ReduceCase): number[] => c.axes ?? c.x.shape.map((_, i) => i);
 
-/** A reduction's reference: `fn` per output row, with the summation error bound as slack. */
+/**
+ * A reduction's reference: `fn` per output row, with the summation error bound as slack (and
+ * each of its additions allowed to underflow, which only a flush-to-zero backend does).
+ */
 function reduceRef(
   c: ReduceCase,
   dtype: Spec['dtype'],
@@ -79,7 +82,7 @@ function reduceRef(
     dtype,
     shape,
     data: rows.map(fn),
-    ...(slack ? { slack: rows.map(slack) } : {}),
+    ...(slack ? { slack: rows.map(slack), underflows: rows.map((r) => 2 * (r.length + 1)) } : {}),
   };
 }
 

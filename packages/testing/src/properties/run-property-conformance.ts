@@ -4,7 +4,7 @@ import { COMPOSITE_NAMES } from '../cases/composites';
 import { elementwiseProperties } from './elementwise';
 import { layoutProperties } from './layout';
 import { linalgProperties } from './linalg';
-import { checkAgainst, EXACT, fc, type OpProperty } from './property';
+import { checkAgainst, EXACT, fc, flushCase, type OpProperty } from './property';
 import { randomProperties } from './random';
 import { reductionProperties } from './reductions';
 
@@ -15,16 +15,29 @@ export interface PropertyConformanceOptions {
   /** Fresh plugins for the suite's runtime: the backend's plugin and anything it needs. */
   plugins: () => readonly Plugin[];
   /**
-   * Random cases per property. Default: the `PROPERTY_RUNS` environment variable, else 1000
-   * (CI); set `PROPERTY_RUNS=20000` for a nightly run.
+   * Random cases per property. Default: the `PROPERTY_RUNS` environment variable, else
+   * `defaultNumRuns`, else 1000 (CI); set `PROPERTY_RUNS=20000` for a nightly run.
    */
   numRuns?: number;
+  /**
+   * Cases per property when neither `numRuns` nor `PROPERTY_RUNS` is given (default 1000). A
+   * backend that compiles a kernel for every new shape (gpu.js) sets fewer to keep CI in minutes.
+   */
+  defaultNumRuns?: number;
   /** fast-check seed, to replay a failure (printed with it). Default: `PROPERTY_SEED` or random. */
   seed?: number;
   /** Multiplies every float tolerance, for backends below IEEE float32 precision. Default 1. */
   toleranceScale?: number;
   /** Whether -0 and +0 must come out as the IEEE answer says (default true). */
   signedZeros?: boolean;
+  /**
+   * Whether the backend may flush float32 subnormals (|x| < 2^-126) to zero, in inputs,
+   * intermediates and outputs, as GLSL ES 3.00 (§4.5.1) and WGSL allow GPUs to. A case then
+   * passes if it matches the IEEE reference or, failing that, the reference computed on the
+   * case with its subnormals flushed, both sides' subnormals read as zeros. Cases without
+   * subnormals are held to the IEEE answer alone. Default false.
+   */
+  flushSubnormals?: boolean;
 }
 
 /** Every property, for listing and coverage. */
@@ -59,9 +72,10 @@ function envNumber(name: string): number | undefined {
  */
 export function runPropertyConformance(options: PropertyConformanceOptions): void {
   const { name, plugins } = options;
-  const numRuns = options.numRuns ?? envNumber('PROPERTY_RUNS') ?? 1000;
+  const numRuns = options.numRuns ?? envNumber('PROPERTY_RUNS') ?? options.defaultNumRuns ?? 1000;
   const seed = options.seed ?? envNumber('PROPERTY_SEED');
   const scale = options.toleranceScale ?? 1;
+  const flush = options.flushSubnormals ?? false;
   if (!(Number.isInteger(numRuns) && numRuns >= 1))
     throw new RangeError(`numRuns must be a positive integer, got ${numRuns}`);
   if (!(scale >= 1)) throw new RangeError(`toleranceScale must be >= 1, got ${scale}`);
@@ -88,7 +102,18 @@ export function runPropertyConformance(options: PropertyConformanceOptions): voi
             try {
               out = r.tidy(() => p.run(r, c));
               const values = sync ? out.dataSync() : await out.data();
-              checkAgainst(out, values, p.ref(c), scaled, signed);
+              try {
+                checkAgainst(out, values, p.ref(c), scaled, signed);
+              } catch (ieee) {
+                if (!flush) throw ieee;
+                try {
+                  checkAgainst(out, values, p.ref(flushCase(c)), scaled, signed, true);
+                } catch (flushed) {
+                  throw new Error(
+                    `${(ieee as Error).message}\n  nor with subnormals flushed to zero: ${(flushed as Error).message}`,
+                  );
+                }
+              }
             } finally {
               out?.dispose();
             }
