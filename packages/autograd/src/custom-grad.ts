@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Tensor } from '@descent/core';
+import { checkFunction } from './internal/check-args';
 import { noGrad } from './no-grad';
 import { activeTapes } from './tape';
 
@@ -20,6 +21,7 @@ export interface CustomGradResult {
 export function customGrad(
   f: (inputs: readonly Tensor[], save: (...tensors: Tensor[]) => void) => CustomGradResult,
 ): (...inputs: Tensor[]) => Tensor {
+  checkFunction('customGrad', 'f', f);
   return (...inputs) => {
     const first = inputs[0];
     if (!(first instanceof Tensor))

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, mul, type Runtime, randomNormal, sum, type Tensor } from '@descent/core';
+import { checkFunction, checkOptions, checkRuntime, checkTensor, describeValue } from './internal/check-args';
 import { valueAndGrad } from './value-and-grad';
 
 export interface GradCheckOptions {
@@ -38,8 +39,29 @@ export function gradCheck(
   inputs: readonly Tensor[],
   options: GradCheckOptions = {},
 ): GradCheckReport {
-  const home = inputs[0]?.runtime;
-  if (!home) throw new InvalidArgumentError('gradCheck', 'expected at least one input tensor');
+  checkFunction('gradCheck', 'f', f);
+  if (!Array.isArray(inputs) || inputs.length === 0) {
+    throw new InvalidArgumentError(
+      'gradCheck',
+      `expected inputs to be a non-empty array of Tensors, got ${describeValue(inputs)}`,
+    );
+  }
+  inputs.forEach((t, i) => checkTensor('gradCheck', `inputs[${i}]`, t));
+  checkOptions('gradCheck', options);
+  if (options.runtime !== undefined) checkRuntime('gradCheck', 'options.runtime', options.runtime);
+  for (const key of ['eps', 'rtol', 'atol'] as const) {
+    const v = options[key];
+    if (
+      v !== undefined &&
+      !(typeof v === 'number' && v >= 0 && Number.isFinite(v) && (key !== 'eps' || v > 0))
+    ) {
+      throw new InvalidArgumentError(
+        'gradCheck',
+        `expected options.${key} to be a finite number ${key === 'eps' ? '> 0' : '>= 0'}, got ${describeValue(v)}`,
+      );
+    }
+  }
+  const home = inputs[0]!.runtime;
   const rt = options.runtime ?? home;
   const f64 = rt.backend().precision === 'float64';
   const eps = options.eps ?? (f64 ? 1e-6 : 1e-2);

@@ -1,5 +1,6 @@
 import type { ParamTree as Params, Tensor } from '@descent/core';
-import { valueAndGrad } from './value-and-grad';
+import { checkFunction } from './internal/check-args';
+import { valueAndGradAs } from './value-and-grad';
 
 /**
  * The gradient of `f` with respect to `params`, shaped like `params`; the value is freed.
@@ -8,7 +9,8 @@ import { valueAndGrad } from './value-and-grad';
  * const dfdx = grad((x: Tensor) => sum(square(x)))(x); // 2x
  */
 export function grad<P extends Params>(f: (params: P) => Tensor): (params: P, dy?: Tensor) => P {
-  const vg = valueAndGrad(f);
+  checkFunction('grad', 'f', f);
+  const vg = valueAndGradAs('grad', f);
   return (params, dy) => {
     const { value, grads } = vg(params, dy);
     value.dispose();

@@ -1,4 +1,5 @@
 import type { Runtime, Tensor } from '@descent/core';
+import { checkFunction, checkRuntime, checkTensor } from './internal/check-args';
 import { activeTapes } from './tape';
 
 /**
@@ -6,11 +7,14 @@ import { activeTapes } from './tape';
  * gradient, and no forward values are kept for backward.
  */
 export function noGrad<T>(rt: Runtime, fn: () => T): T {
+  checkRuntime('noGrad', 'the first argument', rt);
+  checkFunction('noGrad', 'fn', fn);
   const pauses = activeTapes(rt).map((t) => t.pause.bind(t));
   return pauses.reduceRight<() => T>((inner, pause) => () => pause(inner), fn)();
 }
 
 /** `x` as a constant: the same values (no copy), but no gradient flows back through it. */
 export function stopGradient(x: Tensor): Tensor {
+  checkTensor('stopGradient', 'x', x);
   return x.runtime.view(x);
 }

@@ -10,6 +10,7 @@ import {
   UnsupportedError,
   unflattenParams,
 } from '@descent/core';
+import { checkFunction, checkTensor } from './internal/check-args';
 import { activeTapes, Tape } from './tape';
 
 export interface ValueAndGrad<P extends Params> {
@@ -31,18 +32,24 @@ export interface ValueAndGrad<P extends Params> {
 export function valueAndGrad<P extends Params>(
   f: (params: P) => Tensor,
 ): (params: P, dy?: Tensor) => ValueAndGrad<P> {
+  return valueAndGradAs('valueAndGrad', f);
+}
+
+/** `valueAndGrad` whose errors name `op` (grad reuses it). */
+export function valueAndGradAs<P extends Params>(
+  op: string,
+  f: (params: P) => Tensor,
+): (params: P, dy?: Tensor) => ValueAndGrad<P> {
+  checkFunction(op, 'f', f);
   return (params, dy) => {
-    const leaves = flattenParams('valueAndGrad', params);
+    if (dy !== undefined) checkTensor(op, 'the seed gradient dy', dy);
+    const leaves = flattenParams(op, params);
     const first = leaves[0]?.tensor;
-    if (!first)
-      throw new InvalidArgumentError(
-        'valueAndGrad',
-        'params hold no tensor to differentiate with respect to',
-      );
+    if (!first) throw new InvalidArgumentError(op, 'params hold no tensor to differentiate with respect to');
     for (const { path, tensor } of leaves) {
-      tensor.assertAlive(`valueAndGrad (parameter "${path}")`);
+      tensor.assertAlive(`${op} (parameter "${path}")`);
       if (tensor.dtype !== 'float32')
-        throw new DTypeError('valueAndGrad', ['float32'], tensor.dtype, `parameter "${path}"`);
+        throw new DTypeError(op, ['float32'], tensor.dtype, `parameter "${path}"`);
     }
     const rt = first.runtime;
     const sources = leaves.map((l) => l.tensor);
@@ -50,7 +57,7 @@ export function valueAndGrad<P extends Params>(
       // Saved values and returned gradients are views outer tapes do not see, so a nested
       // gradient would silently be zero: refuse instead.
       throw new UnsupportedError(
-        'valueAndGrad',
+        op,
         'nested gradients (grad of grad) are not supported; call it outside other grad/valueAndGrad calls',
       );
     }
@@ -64,16 +71,16 @@ export function valueAndGrad<P extends Params>(
         tape.stop();
       }
       if (!(value instanceof Tensor))
-        throw new InvalidArgumentError('valueAndGrad', `f must return a Tensor, got ${typeof value}`);
+        throw new InvalidArgumentError(op, `f must return a Tensor, got ${typeof value}`);
       if (dy === undefined && value.size !== 1) {
         throw new InvalidArgumentError(
-          'valueAndGrad',
+          op,
           `f returned shape ${fmtShape(value.shape)}; gradients need a scalar output or a seed gradient dy of that shape`,
         );
       }
       if (dy !== undefined && !shapesEqual(dy.shape, value.shape)) {
         throw new InvalidArgumentError(
-          'valueAndGrad',
+          op,
           `dy has shape ${fmtShape(dy.shape)}, expected the output's ${fmtShape(value.shape)}`,
         );
       }
