@@ -46,7 +46,7 @@ export function gradCheck(
       `expected inputs to be a non-empty array of Tensors, got ${describeValue(inputs)}`,
     );
   }
-  inputs.forEach((t, i) => checkTensor('gradCheck', `inputs[${i}]`, t));
+  for (const [i, t] of inputs.entries()) checkTensor('gradCheck', `inputs[${i}]`, t);
   checkOptions('gradCheck', options);
   if (options.runtime !== undefined) checkRuntime('gradCheck', 'options.runtime', options.runtime);
   for (const key of ['eps', 'rtol', 'atol'] as const) {
