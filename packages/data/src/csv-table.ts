@@ -1,5 +1,6 @@
 import { type DType, InvalidArgumentError } from '@descent/core';
 import { type HostTensor, hostTensor } from './host-tensor';
+import { describeValue } from './internal/check-args';
 
 /**
  * Numeric columns read from a CSV file: each selected column as float64 values (categorical
@@ -18,7 +19,26 @@ export class CsvTable {
     private readonly values: readonly Float64Array[],
     /** For each categorical column, its categories: id `i` is `categories[column][i]`. */
     readonly categories: Readonly<Record<string, readonly string[]>>,
-  ) {}
+  ) {
+    const bad = (msg: string): never => {
+      throw new InvalidArgumentError('CsvTable', msg);
+    };
+    if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string'))
+      bad(`expected columns to be an array of names, got ${describeValue(columns)}`);
+    if (!Number.isInteger(rowCount) || rowCount < 0)
+      bad(`expected rowCount to be a non-negative integer, got ${describeValue(rowCount)}`);
+    if (
+      !Array.isArray(values) ||
+      values.length !== columns.length ||
+      !values.every((v) => v instanceof Float64Array && v.length === rowCount)
+    ) {
+      bad(
+        `expected values to be ${columns.length} Float64Arrays of ${rowCount} rows, got ${describeValue(values)}`,
+      );
+    }
+    if (categories === null || typeof categories !== 'object' || Array.isArray(categories))
+      bad(`expected categories to be an object of category lists, got ${describeValue(categories)}`);
+  }
 
   /** One column's values. */
   column(name: string): Float64Array {
@@ -30,6 +50,11 @@ export class CsvTable {
    * `dtype` (float32 by default; int32 for class ids).
    */
   select(names: string | readonly string[], dtype: DType = 'float32'): HostTensor {
+    if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool')
+      throw new InvalidArgumentError(
+        'CsvTable.select',
+        `expected dtype 'float32', 'int32' or 'bool', got ${describeValue(dtype)}`,
+      );
     const list = typeof names === 'string' ? [names] : names;
     if (!Array.isArray(list) || list.length === 0)
       throw new InvalidArgumentError(

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
 import type { HostTensor } from './host-tensor';
+import { checkFunction, checkOptions, checkRuntime, describeValue } from './internal/check-args';
 import { disposeUnkept } from './internal/fields';
 import { permutation, uniformSource } from './internal/random-source';
 import { stackExamples } from './internal/stack-examples';
@@ -105,6 +106,7 @@ export class Dataset<T> implements AsyncIterable<T> {
    * async-iterable, so `for await (const b of ds.iterate({ runtime }))` works.
    */
   iterate(ctx: IterationContext = {}): AsyncIterableIterator<T> {
+    checkContext('iterate', ctx);
     const it = this.source.iterate(ctx);
     if (Symbol.asyncIterator in it) return it as AsyncIterableIterator<T>;
     return (async function* () {
@@ -186,6 +188,7 @@ export class Dataset<T> implements AsyncIterable<T> {
   ): Dataset<Batched<T>> {
     if (!Number.isInteger(size) || size < 1)
       throw new InvalidArgumentError('batch', `size must be a positive integer, got ${size}`);
+    checkOptions('batch', options);
     const drop = options.dropRemainder ?? false;
     const upstream = this;
     const n = this.size;
@@ -230,6 +233,7 @@ export class Dataset<T> implements AsyncIterable<T> {
    * const stream = gen.shuffle({ bufferSize: 1000 }); // TF.js-style buffer for endless data
    */
   shuffle(options: ShuffleOptions = {}): Dataset<T> {
+    checkOptions('shuffle', options);
     const { bufferSize, seed } = options;
     const reshuffle = options.reshuffleEachEpoch ?? true;
     if (bufferSize !== undefined && (!Number.isInteger(bufferSize) || bufferSize < 1))
@@ -346,7 +350,7 @@ export class Dataset<T> implements AsyncIterable<T> {
 
   /** The elements `count` times over (each pass reshuffles upstream shuffles); endless by default. */
   repeat(count = Number.POSITIVE_INFINITY): Dataset<T> {
-    if (!(count >= 0) || (Number.isFinite(count) && !Number.isInteger(count)))
+    if (typeof count !== 'number' || !(count >= 0) || (Number.isFinite(count) && !Number.isInteger(count)))
       throw new InvalidArgumentError(
         'repeat',
         `count must be a non-negative integer or Infinity, got ${count}`,
@@ -416,6 +420,7 @@ export class Dataset<T> implements AsyncIterable<T> {
 
   /** Every element of one pass, in an array. */
   async toArray(ctx: IterationContext = {}): Promise<T[]> {
+    checkContext('toArray', ctx);
     const out: T[] = [];
     await this.forEach((e) => {
       out.push(e);
@@ -428,6 +433,8 @@ export class Dataset<T> implements AsyncIterable<T> {
     fn: (element: T, index: number) => void | Promise<void>,
     ctx: IterationContext = {},
   ): Promise<void> {
+    checkFunction('forEach', 'fn', fn);
+    checkContext('forEach', ctx);
     const it = this.iterate(ctx);
     let i = 0;
     try {
@@ -438,9 +445,15 @@ export class Dataset<T> implements AsyncIterable<T> {
   }
 }
 
+/** An iteration context is an object whose `runtime`, if any, is a Runtime. */
+function checkContext(op: string, ctx: IterationContext): void {
+  checkOptions(op, ctx, 'the iteration context');
+  if (ctx.runtime !== undefined) checkRuntime(op, 'ctx.runtime', ctx.runtime);
+}
+
 function checkCount(op: string, count: number): void {
   if (!Number.isInteger(count) || count < 0)
-    throw new InvalidArgumentError(op, `count must be a non-negative integer, got ${count}`);
+    throw new InvalidArgumentError(op, `count must be a non-negative integer, got ${describeValue(count)}`);
 }
 
 /** TF.js' buffered shuffle: keep `bufferSize` elements, emit a random one, refill from upstream. */

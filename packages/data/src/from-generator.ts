@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import { Dataset } from './dataset';
+import { checkOptions, describeValue } from './internal/check-args';
 
 /**
  * A dataset from a (sync or async) generator function, called afresh for every pass, so the
@@ -19,6 +20,16 @@ export function fromGenerator<T>(
       'fromGenerator',
       'expected a function that returns an iterator (a generator function)',
     );
+  checkOptions('fromGenerator', options);
+  if (
+    options.size !== undefined &&
+    !(options.size === Number.POSITIVE_INFINITY || (Number.isInteger(options.size) && options.size >= 0))
+  ) {
+    throw new InvalidArgumentError(
+      'fromGenerator',
+      `expected options.size to be a non-negative integer or Infinity, got ${describeValue(options.size)}`,
+    );
+  }
   return new Dataset<T>({
     ...(options.size !== undefined ? { size: options.size } : {}),
     batched: options.batched ?? false,

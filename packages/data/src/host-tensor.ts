@@ -1,4 +1,5 @@
 import { type DType, type DTypeArrays, fmtShape, InvalidArgumentError, type Shape } from '@descent/core';
+import { describeValue } from './internal/check-args';
 
 /**
  * An n-dimensional array on the host (in a typed array), not on any backend: what readers
@@ -26,9 +27,10 @@ const ARRAYS = { float32: Float32Array, int32: Int32Array, bool: Uint8Array } as
  */
 export function hostTensor(
   values: ArrayLike<number>,
-  shape: Shape = [values.length],
+  shape: Shape = [checkValues(values).length],
   dtype: DType = values instanceof Int32Array ? 'int32' : 'float32',
 ): HostTensor {
+  checkValues(values);
   if (!(dtype in ARRAYS))
     throw new InvalidArgumentError('hostTensor', `unknown dtype ${JSON.stringify(dtype)}`);
   if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
@@ -45,6 +47,17 @@ export function hostTensor(
   const Ctor = ARRAYS[dtype];
   const data = values instanceof Ctor ? values : Ctor.from(values);
   return { data, shape: [...shape], dtype } as HostTensor;
+}
+
+/** `values` if it is an array or a typed array (what `hostTensor` takes), else a typed error. */
+function checkValues(values: unknown): ArrayLike<number> {
+  if (Array.isArray(values) || (ArrayBuffer.isView(values) && !(values instanceof DataView))) {
+    return values as ArrayLike<number>;
+  }
+  throw new InvalidArgumentError(
+    'hostTensor',
+    `expected values to be an array or a typed array, got ${describeValue(values)}`,
+  );
 }
 
 /** Whether `v` is a `HostTensor` (a typed array with a shape and a dtype). */

@@ -3,6 +3,7 @@ import type { Dataset } from './dataset';
 import { IdxFormatError } from './errors';
 import { fromArrays } from './from-arrays';
 import type { HostTensor } from './host-tensor';
+import { checkOptions, describeValue } from './internal/check-args';
 import { type IdxArray, readIdx } from './read-idx';
 
 export interface MnistOptions {
@@ -39,6 +40,13 @@ export interface Mnist {
  * const batches = train.shuffle().batch(64);
  */
 export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
+  checkOptions('mnist', options);
+  if (options.dir !== undefined && typeof options.dir !== 'string') {
+    throw new InvalidArgumentError(
+      'mnist',
+      `expected options.dir to be a directory path, got ${describeValue(options.dir)}`,
+    );
+  }
   const dir = options.dir ?? (await mnistDataDir());
   const [train, test] = await Promise.all([split(dir, 'train', options), split(dir, 't10k', options)]);
   return { train, test };

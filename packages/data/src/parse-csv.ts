@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@descent/core';
 import { CsvTable } from './csv-table';
 import { CsvFormatError } from './errors';
+import { checkOptions } from './internal/check-args';
 
 export interface CsvOptions {
   /** The first record names the columns. Default true. */
@@ -33,6 +34,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * table.select(['a', 'b']); // float32 [2, 2]
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
+  checkOptions('parseCsv', options);
   const file = options.name ?? '<CSV text>';
   if (typeof text !== 'string')
     throw new InvalidArgumentError('parseCsv', `expected text, got ${typeof text}`);

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { CsvTable } from './csv-table';
 import { CsvFormatError } from './errors';
+import { checkOptions } from './internal/check-args';
 import { readFileBytes } from './internal/read-file';
 import { type CsvOptions, parseCsv } from './parse-csv';
 
@@ -15,6 +16,7 @@ import { type CsvOptions, parseCsv } from './parse-csv';
 export async function readCsv(path: string, options: Omit<CsvOptions, 'name'> = {}): Promise<CsvTable> {
   if (typeof path !== 'string')
     throw new InvalidArgumentError('readCsv', `expected a file path, got ${typeof path}`);
+  checkOptions('readCsv', options);
   let bytes: Uint8Array;
   try {
     bytes = await readFileBytes(path);

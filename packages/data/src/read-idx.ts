@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import { IdxFormatError } from './errors';
+import { checkOptions } from './internal/check-args';
 import { gunzip, isGzip } from './internal/gunzip';
 import { readFileBytes } from './internal/read-file';
 
@@ -50,6 +51,7 @@ export async function readIdx(path: string): Promise<IdxArray> {
  * const arr = await parseIdx(new Uint8Array(await (await fetch(url)).arrayBuffer()), { name: url });
  */
 export async function parseIdx(bytes: Uint8Array, options: { name?: string } = {}): Promise<IdxArray> {
+  checkOptions('parseIdx', options);
   const name = options.name ?? '<IDX bytes>';
   if (!(bytes instanceof Uint8Array))
     throw new InvalidArgumentError('parseIdx', `expected a Uint8Array, got ${typeof bytes}`);
