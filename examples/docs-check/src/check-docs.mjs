@@ -13,7 +13,9 @@
 //            data that only exists in the reader's project
 //   nocheck  neither type-checked nor run: pseudo-code (use sparingly)
 // A comment `<!-- docs-check: name.ts -->` on the line before a fence names the block's file, so
-// a later block of the same document can import it ('./name').
+// a later block of the same document can import it ('./name'). A comment
+// `<!-- docs-check expects: ["true", "[ 0, 1, 1, 0 ]"] -->` after a runnable block lists strings
+// its standard output must contain, so a claim in the text (a printed result) is checked too.
 // docs/guides/custom-optimizer.md is checked by examples/optimizer-plugin (its blocks are copies
 // of the example's files, compared by a test there).
 //
@@ -79,6 +81,20 @@ function extractBlocks(doc, text) {
         body: [],
       };
     } else if (/^\s*```\s*$/.test(line)) {
+      // `<!-- docs-check expects: ["true", "[ 0, 1, 1, 0 ]"] -->` right after the fence (a blank
+      // line between allowed): strings the block's output must contain.
+      const next = lines.slice(i + 1, i + 3).find((l) => l.trim() !== '') ?? '';
+      const expects = /^<!--\s*docs-check expects:\s*(.*?)\s*-->\s*$/.exec(next);
+      if (expects) {
+        let parsed;
+        try {
+          parsed = JSON.parse(expects[1]);
+        } catch {}
+        if (!Array.isArray(parsed) || !parsed.every((e) => typeof e === 'string'))
+          throw new Error(`${doc}:${i + 2}: docs-check expects takes a JSON array of strings`);
+        block.expects = parsed;
+        if (!block.run) throw new Error(`${doc}:${i + 2}: an expects comment on a block that does not run`);
+      }
       blocks.push(block);
       block = null;
     } else block.body.push(line.slice(Math.min(block.indent, /^\s*/.exec(line)[0].length)));
@@ -143,7 +159,13 @@ for (const doc of documents()) {
     const source = `// ${doc}:${block.line}\n${block.body.join('\n')}\nexport {};\n`;
     writeFileSync(join(dir, name), source);
     typeChecked++;
-    entry.blocks.push({ file: join(dir, name), source, where: `${doc}:${block.line}`, run: block.run });
+    entry.blocks.push({
+      file: join(dir, name),
+      source,
+      where: `${doc}:${block.line}`,
+      run: block.run,
+      expects: block.expects ?? [],
+    });
   }
   plan.push(entry);
 }
@@ -179,6 +201,7 @@ try {
 const checkedMs = performance.now() - started;
 
 let ran = 0;
+let checkedOutputs = 0;
 const failures = [];
 const timings = [];
 if (!env.DOCS_CHECK_NO_RUN) {
@@ -200,6 +223,14 @@ if (!env.DOCS_CHECK_NO_RUN) {
           failures.push(`${b.where}: the block ${why}\n${output}`);
           break; // later blocks of the document may depend on this one
         }
+        const missing = b.expects.filter((e) => !result.stdout.includes(e));
+        if (missing.length) {
+          failures.push(
+            `${b.where}: the output lacks ${missing.map((e) => JSON.stringify(e)).join(', ')} (docs-check expects)\n${output}`,
+          );
+          break;
+        }
+        checkedOutputs += b.expects.length;
         if (env.DOCS_CHECK_VERBOSE) console.log(`--- ${b.where} (${Math.round(result.ms)} ms)\n${output}`);
       }
     }
@@ -219,7 +250,8 @@ const noRun = plan.reduce((s, e) => s + e.blocks.filter((b) => !b.run).length, 0
 const slowest = timings.sort((a, b) => b.ms - a.ms)[0];
 console.log(
   `docs-check: ${typeChecked} ts blocks from ${plan.length} documents type-check` +
-    ` (${(checkedMs / 1000).toFixed(1)} s); ${ran} run without error, ${noRun} marked no-run,` +
+    ` (${(checkedMs / 1000).toFixed(1)} s); ${ran} run without error (${checkedOutputs} expected outputs seen),` +
+    ` ${noRun} marked no-run,` +
     ` ${nocheck} nocheck; ${((performance.now() - started) / 1000).toFixed(1)} s in all` +
     (slowest ? `, slowest ${slowest.where} (${(slowest.ms / 1000).toFixed(1)} s)` : ''),
 );

@@ -1,6 +1,7 @@
 // Checks the checker: docs-check must pass good samples (including a no-run block that would
-// throw and a block importing a named sibling) and must fail, naming the document and line, for
-// a block that throws, one that rejects, and one that does not type-check.
+// throw, a block importing a named sibling and an expected output) and must fail, naming the
+// document and line, for a block that throws, one that rejects, one whose output lacks what its
+// expects comment says, and one that does not type-check.
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,8 +25,10 @@ import { add, createRuntime } from '@descent/core';
 import { twice } from './helper';
 
 const rt = createRuntime({ plugins: [cpuBackend()] });
-if (add(rt.tensor([1]), twice(1)).dataSync()[0] !== 3) throw new Error('wrong sum');
+console.log(add(rt.tensor([1]), twice(1)).dataSync()); // Float32Array(1) [ 3 ]
 ${fence}
+
+<!-- docs-check expects: ["Float32Array(1) [ 3 ]"] -->
 
 ${fence}ts no-run
 throw new Error('a no-run block is type-checked only');
@@ -47,6 +50,13 @@ ${fence}
 ${fence}ts
 await Promise.reject(new Error('rejected in a sample'));
 ${fence}
+`,
+  'wrong-output.md': `# Wrong output
+
+${fence}ts
+console.log(0.1 + 0.2); // not 0.3
+${fence}
+<!-- docs-check expects: ["0.3\\n"] -->
 `,
   'type-error.md': `# Type error
 
@@ -81,17 +91,30 @@ function check(files) {
 }
 
 const expectations = [
-  { files: ['good.md'], pass: true, says: '2 run without error, 1 marked no-run, 1 nocheck' },
-  { files: ['throws.md'], pass: false, says: 'throws.md:4: the block exited with code 1' },
-  { files: ['rejects.md'], pass: false, says: 'rejected in a sample' },
-  { files: ['type-error.md'], pass: false, says: "Type 'string' is not assignable to type 'number'" },
+  {
+    files: ['good.md'],
+    pass: true,
+    says: ['2 run without error (1 expected outputs seen), 1 marked no-run, 1 nocheck'],
+  },
+  {
+    files: ['throws.md', 'rejects.md', 'wrong-output.md'],
+    pass: false,
+    says: [
+      'throws.md:4: the block exited with code 1',
+      'rejected in a sample',
+      'wrong-output.md:4: the output lacks "0.3\\n" (docs-check expects)',
+      '3 block(s) failed',
+    ],
+  },
+  { files: ['type-error.md'], pass: false, says: ["Type 'string' is not assignable to type 'number'"] },
 ];
 const problems = [];
 for (const { files, pass, says } of expectations) {
   const { code, output } = await check(files);
   if ((code === 0) !== pass)
     problems.push(`${files}: expected ${pass ? 'success' : 'failure'}, got exit code ${code}\n${output}`);
-  else if (!output.includes(says)) problems.push(`${files}: expected the output to say "${says}"\n${output}`);
+  for (const s of says)
+    if (!output.includes(s)) problems.push(`${files}: expected the output to say "${s}"\n${output}`);
 }
 rmSync(dir, { recursive: true, force: true });
 if (problems.length) {
