@@ -6,7 +6,11 @@ const packages = fileURLToPath(new URL('../packages/', import.meta.url));
 /** Tests run on source: every `@descent/x` import resolves to `packages/x/src/index.ts`. */
 export const vitestConfig = defineConfig({
   resolve: {
-    alias: [{ find: /^@descent\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` }],
+    alias: [
+      { find: /^@descent\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/index.ts` },
+      // Subpath entries (`@descent/backend-cpu/node`) are `src/<entry>.ts`.
+      { find: /^@descent\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${packages}$1/src/$2.ts` },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -2,6 +2,7 @@
 // (tfjs-core) on its cpu and wasm backends. Each op runs to completion (a read of one element
 // forces TF.js's lazy backends), so wall time is compute time.
 import { cpuBackend } from '@descent/backend-cpu';
+import { cpuThreads } from '@descent/backend-cpu/node';
 import {
   conv2d,
   conv2dBackpropFilter,
@@ -16,8 +17,14 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsGradients } from './tfjs-gradients';
 
-export type FrameworkName = 'descent' | 'tfjs-wasm' | 'tfjs-cpu';
-export const FRAMEWORKS: readonly FrameworkName[] = ['descent', 'tfjs-wasm', 'tfjs-cpu'];
+export type FrameworkName = 'descent' | 'descent-threads' | 'tfjs-wasm' | 'tfjs-cpu';
+/** descent on one thread, descent with GEMM threads on every core, TF.js wasm (one thread in Node) and cpu. */
+export const FRAMEWORKS: readonly FrameworkName[] = ['descent', 'descent-threads', 'tfjs-wasm', 'tfjs-cpu'];
+
+/** A descent runtime on the CPU backend: one thread, or GEMM threads on every core. */
+export function descentRuntime(threads: boolean): Runtime {
+  return createRuntime({ plugins: [cpuBackend(threads ? { threads: cpuThreads() } : {})] });
+}
 
 export interface ConvCase {
   x: [number, number, number, number];
@@ -46,10 +53,11 @@ export async function tfjs(backend: 'cpu' | 'wasm'): Promise<typeof tf> {
   return tf;
 }
 
-export function descentFramework(rt: Runtime = createRuntime({ plugins: [cpuBackend()] })): Framework {
+export function descentFramework(threads = false): Framework {
+  const rt = descentRuntime(threads);
   const t = (values: Float32Array, shape: number[]) => rt.tensor(values, shape);
   return {
-    name: 'descent',
+    name: threads ? 'descent-threads' : 'descent',
     matmul(m, k, n, ta, tb) {
       const a = t(fill(m * k, 1), ta ? [k, m] : [m, k]);
       const b = t(fill(k * n, 2), tb ? [n, k] : [k, n]);

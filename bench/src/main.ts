@@ -37,13 +37,18 @@ const wanted = (group: string) => !only || only.includes(group);
 
 async function frameworks(): Promise<Framework[]> {
   // TF.js keeps one global engine: each framework object is used while its backend is current.
-  return [descentFramework(), await tfjsFramework('wasm'), await tfjsFramework('cpu')];
+  return [
+    descentFramework(),
+    descentFramework(true),
+    await tfjsFramework('wasm'),
+    await tfjsFramework('cpu'),
+  ];
 }
 
 async function micro(): Promise<void> {
   const fws = await frameworks();
   const use = async (fw: Framework) => {
-    if (fw.name !== 'descent') await tfjsFramework(fw.name === 'tfjs-cpu' ? 'cpu' : 'wasm');
+    if (!fw.name.startsWith('descent')) await tfjsFramework(fw.name === 'tfjs-cpu' ? 'cpu' : 'wasm');
     return fw;
   };
   if (wanted('matmul')) {
@@ -218,9 +223,9 @@ const fmt = (v: number | undefined) =>
           ? v.toFixed(2)
           : v.toPrecision(2);
 
-/** How many times better descent is than `other` (>1: descent wins), in the row's sense of better. */
-function ratio(row: Row, other: FrameworkName): number | undefined {
-  const d = row.values.descent;
+/** How many times better `ours` is than `other` (>1: descent wins), in the row's sense of better. */
+function ratio(row: Row, other: FrameworkName, ours: FrameworkName = 'descent'): number | undefined {
+  const d = row.values[ours];
   const o = row.values[other];
   if (d === undefined || o === undefined) return undefined;
   return row.unit === 'GFLOP/s' ? d / o : o / d;
@@ -228,24 +233,36 @@ function ratio(row: Row, other: FrameworkName): number | undefined {
 
 let headerPrinted = false;
 function printRow(row: Row): void {
-  const cols = [48, 12, 10, 10, 10, 12, 12];
+  const cols = [46, 8, 9, 10, 10, 9, 10, 12, 10];
   const line = (cells: string[]) =>
     console.log(cells.map((c, i) => (i === 0 ? c.padEnd(cols[i]!) : c.padStart(cols[i]!))).join(' '));
   if (!headerPrinted) {
-    line(['benchmark (median)', 'unit', 'descent', 'tfjs-wasm', 'tfjs-cpu', '× vs wasm', '× vs cpu']);
+    line([
+      'benchmark (median)',
+      'unit',
+      'descent',
+      'threads',
+      'tfjs-wasm',
+      'tfjs-cpu',
+      '× wasm',
+      'thr × wasm',
+      '× cpu',
+    ]);
     headerPrinted = true;
   }
-  const r = (o: FrameworkName) => {
-    const x = ratio(row, o);
+  const r = (o: FrameworkName, ours?: FrameworkName) => {
+    const x = ratio(row, o, ours);
     return x === undefined ? '—' : `${x.toFixed(2)}×`;
   };
   line([
     row.name,
     row.unit,
     fmt(row.values.descent),
+    fmt(row.values['descent-threads']),
     fmt(row.values['tfjs-wasm']),
     fmt(row.values['tfjs-cpu']),
     r('tfjs-wasm'),
+    r('tfjs-wasm', 'descent-threads'),
     r('tfjs-cpu'),
   ]);
   if (row.note) console.log(`  (${row.note})`);
@@ -257,6 +274,9 @@ if (!quick) {
     `descent vs TF.js 4.22 — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
+  );
+  console.log(
+    `descent on one thread, and with GEMM threads on all ${cpus().length} cores (cpuThreads); TF.js wasm runs one thread in Node`,
   );
   console.log('ratios: how many times faster (or smaller) descent is; > 1 means descent wins\n');
 }

@@ -3,8 +3,7 @@
 // dense 10), softmax cross-entropy from logits, Adam (lr 1e-3), Keras-default initializers.
 // Each step reads the loss back, as a training loop that reports it does.
 import { autograd, valueAndGrad } from '@descent/autograd';
-import { cpuBackend } from '@descent/backend-cpu';
-import { createRuntime, type ParamTree, Tensor } from '@descent/core';
+import { type ParamTree, Tensor } from '@descent/core';
 import {
   Conv2D,
   Dense,
@@ -16,7 +15,7 @@ import {
 } from '@descent/layers';
 import { adam, applyGradients, disposeState } from '@descent/optimizers';
 import type * as tfType from '@tensorflow/tfjs-core';
-import { type FrameworkName, tfjs } from './frameworks';
+import { descentRuntime, type FrameworkName, tfjs } from './frameworks';
 
 export type ModelName = 'mlp' | 'cnn';
 
@@ -33,13 +32,15 @@ export async function makeTrainer(
   model: ModelName,
   batch: number,
 ): Promise<Trainer> {
-  return framework === 'descent'
-    ? descentTrainer(model, batch)
+  return framework.startsWith('descent')
+    ? descentTrainer(model, batch, framework === 'descent-threads')
     : tfjsTrainer(await tfjs(framework === 'tfjs-cpu' ? 'cpu' : 'wasm'), model, batch);
 }
 
-function descentTrainer(model: ModelName, batch: number): Trainer {
-  const rt = createRuntime({ plugins: [cpuBackend(), autograd()], seed: 1 });
+function descentTrainer(model: ModelName, batch: number, threads: boolean): Trainer {
+  const rt = descentRuntime(threads);
+  rt.use(autograd());
+  rt.seed(1);
   const net = (
     model === 'mlp'
       ? sequential([

@@ -1,6 +1,7 @@
 import type { Backend, BackendMemory, DType, Shape, TensorInfo, TypedArray } from '@descent/core';
-import { sizeOf } from '@descent/core';
+import { InvalidArgumentError, sizeOf } from '@descent/core';
 import type { GemmEngine } from './internal/gemm';
+import type { GemmThreads } from './internal/wasm/gemm-threads';
 
 /**
  * What a CPU tensor's `dataId` points to: one flat row-major typed array (Float32Array for
@@ -26,6 +27,12 @@ export interface CpuBackendOptions {
    * - 'reference': the straightforward loops both are tested against (`cpuReferenceKernels`).
    */
   kernels?: 'wasm' | 'js' | 'reference';
+  /**
+   * A GEMM thread pool (`cpuThreads(n)` of `@descent/backend-cpu/node`) that large float32
+   * products of the 'wasm' kernels are split over; results are bit-identical to one thread.
+   * Default: none, everything runs on the calling thread.
+   */
+  threads?: GemmThreads;
 }
 
 type TypedArrayConstructor =
@@ -69,7 +76,12 @@ export class CpuBackend implements Backend {
 
   constructor(options: CpuBackendOptions = {}) {
     this.precision = options.precision ?? 'float32';
-    this.gemmEngine = options.kernels === 'js' ? 'js' : 'wasm';
+    if (options.threads && (options.kernels ?? 'wasm') !== 'wasm')
+      throw new InvalidArgumentError(
+        'cpuBackend',
+        `threads run the 'wasm' kernels, got kernels: '${options.kernels}'`,
+      );
+    this.gemmEngine = options.kernels === 'js' ? 'js' : (options.threads ?? 'wasm');
     const float = this.precision === 'float64' ? Float64Array : Float32Array;
     this.arrays = { float32: float, int32: Int32Array, bool: Uint8Array } as const;
   }

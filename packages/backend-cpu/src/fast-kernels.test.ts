@@ -14,6 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { cpuBackend } from './cpu-backend-plugin';
 import { GEMM_WASM_SOURCE_SHA256 } from './internal/wasm/gemm-binary';
+import { GEMM_SHARED_WASM_SOURCE_SHA256 } from './internal/wasm/gemm-shared-binary';
 import { wasmGemmModule } from './internal/wasm/wasm-gemm';
 import { seeded } from './test-utils/helpers';
 
@@ -40,7 +41,9 @@ describe('the WASM SIMD GEMM', () => {
 
   it('is compiled from the current wasm/gemm.c (rebuild: node scripts/build-wasm.mjs)', () => {
     const source = readFileSync(fileURLToPath(new URL('../wasm/gemm.c', import.meta.url)));
-    expect(createHash('sha256').update(source).digest('hex')).toBe(GEMM_WASM_SOURCE_SHA256);
+    const sha = createHash('sha256').update(source).digest('hex');
+    expect(sha).toBe(GEMM_WASM_SOURCE_SHA256);
+    expect(sha).toBe(GEMM_SHARED_WASM_SOURCE_SHA256);
   });
 });
 

@@ -4,6 +4,10 @@
 // A·B, with element (i, p) of A at a[i·ai + p·ap] and (p, j) of B at b[p·bp + j·bj], so every
 // transpose is a stride. GotoBLAS blocking: B is packed into KC×NR micro-panels, A into MR×KC
 // ones, and a 4×8 register tile (8 f32x4 accumulators) runs over them.
+//
+// No static buffers and no stack: the packed panels and the edge tile live in `work`, a scratch
+// of work_floats() floats that the caller gives, so threads sharing one memory (the
+// shared-memory build, see src/internal/wasm/gemm-threads.ts) each pass their own.
 #include <wasm_simd128.h>
 
 #define MR 4
@@ -12,11 +16,12 @@
 #define MC 128
 #define NC 2048
 
-static float pack_a[MC * KC] __attribute__((aligned(16)));
-static float pack_b[KC * NC] __attribute__((aligned(16)));
+// Scratch layout: pack_a (MC×KC), pack_b (KC×NC), edge tile (MR×NR); all 16-byte multiples.
+#define WORK_FLOATS (MC * KC + KC * NC + MR * NR)
 
-static void pack_panel_b(const float *b, int bp, int bj, int kc, int nc) {
-  float *dst = pack_b;
+__attribute__((export_name("work_floats"))) int work_floats(void) { return WORK_FLOATS; }
+
+static void pack_panel_b(float *dst, const float *b, int bp, int bj, int kc, int nc) {
   for (int jr = 0; jr < nc; jr += NR) {
     int cols = nc - jr < NR ? nc - jr : NR;
     const float *src = b + jr * bj;
@@ -33,8 +38,7 @@ static void pack_panel_b(const float *b, int bp, int bj, int kc, int nc) {
   }
 }
 
-static void pack_block_a(const float *a, int ai, int ap, int mc, int kc) {
-  float *dst = pack_a;
+static void pack_block_a(float *dst, const float *a, int ai, int ap, int mc, int kc) {
   for (int ir = 0; ir < mc; ir += MR) {
     int rows = mc - ir < MR ? mc - ir : MR;
     const float *src = a + ir * ai;
@@ -53,7 +57,8 @@ static void pack_block_a(const float *a, int ai, int ap, int mc, int kc) {
   }
 }
 
-static void micro(int kc, const float *pa, const float *pb, float *c, int ldc, int rows, int cols) {
+static void micro(int kc, const float *pa, const float *pb, float *c, int ldc, int rows, int cols,
+                  float *tile) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
   v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int p = 0; p < kc; p++, pa += MR, pb += NR) {
@@ -88,7 +93,6 @@ static void micro(int kc, const float *pa, const float *pb, float *c, int ldc, i
     return;
   }
   // An edge tile: rows and columns computed on the zero padding are dropped.
-  float tile[MR * NR] __attribute__((aligned(16)));
   wasm_v128_store(tile, c00);
   wasm_v128_store(tile + 4, c01);
   wasm_v128_store(tile + 8, c10);
@@ -102,20 +106,25 @@ static void micro(int kc, const float *pa, const float *pb, float *c, int ldc, i
 }
 
 __attribute__((export_name("gemm"))) void gemm(int m, int n, int k, const float *a, int ai, int ap,
-                                               const float *b, int bp, int bj, float *c, int ldc) {
+                                               const float *b, int bp, int bj, float *c, int ldc,
+                                               float *work) {
+  float *pack_a = work;
+  float *pack_b = work + MC * KC;
+  float *tile = pack_b + KC * NC;
   for (int jc = 0; jc < n; jc += NC) {
     int nc = n - jc < NC ? n - jc : NC;
     for (int pc = 0; pc < k; pc += KC) {
       int kc = k - pc < KC ? k - pc : KC;
-      pack_panel_b(b + pc * bp + jc * bj, bp, bj, kc, nc);
+      pack_panel_b(pack_b, b + pc * bp + jc * bj, bp, bj, kc, nc);
       for (int ic = 0; ic < m; ic += MC) {
         int mc = m - ic < MC ? m - ic : MC;
-        pack_block_a(a + ic * ai + pc * ap, ai, ap, mc, kc);
+        pack_block_a(pack_a, a + ic * ai + pc * ap, ai, ap, mc, kc);
         for (int jr = 0; jr < nc; jr += NR) {
           int cols = nc - jr < NR ? nc - jr : NR;
           for (int ir = 0; ir < mc; ir += MR) {
             int rows = mc - ir < MR ? mc - ir : MR;
-            micro(kc, pack_a + ir * kc, pack_b + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc, rows, cols);
+            micro(kc, pack_a + ir * kc, pack_b + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc, rows, cols,
+                tile);
           }
         }
       }

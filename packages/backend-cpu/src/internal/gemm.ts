@@ -1,4 +1,5 @@
 import type { TypedArray } from '@descent/core';
+import type { GemmThreads } from './wasm/gemm-threads';
 import { wasmGemm } from './wasm/wasm-gemm';
 
 /**
@@ -40,9 +41,10 @@ const edge = new Float64Array(MR * NR);
 
 /**
  * 'wasm': the WASM SIMD module (`wasm/gemm.c`) for float32 operands where WebAssembly SIMD is
- * available, this file's JS kernel otherwise; 'js': always the JS kernel.
+ * available, this file's JS kernel otherwise; 'js': always the JS kernel; a `GemmThreads` pool:
+ * the WASM module split over threads (`cpuThreads` of `@descent/backend-cpu/node`).
  */
-export type GemmEngine = 'wasm' | 'js';
+export type GemmEngine = 'wasm' | 'js' | GemmThreads;
 
 /** Below this many multiply-adds, copying operands into the WASM module costs more than it saves. */
 const WASM_MIN_WORK = 8192;
@@ -57,12 +59,12 @@ export function gemm(g: GemmArgs, engine: GemmEngine = 'wasm'): void {
   const { m, n, k } = g;
   if (m === 0 || n === 0 || k === 0) return;
   if (
-    engine === 'wasm' &&
+    engine !== 'js' &&
     m * n * k > WASM_MIN_WORK &&
     g.a instanceof Float32Array &&
     g.b instanceof Float32Array &&
     g.o instanceof Float32Array &&
-    wasmGemm(g)
+    ((engine !== 'wasm' && engine.run(g)) || wasmGemm(g))
   ) {
     return;
   }

@@ -17,7 +17,7 @@ export const conv2dBackpropFilterKernel = cpuKernel<Conv2DBackpropFilterAttrs>(
     // Summed over the whole batch: in float32 on the WASM GEMM (as TF.js and PyTorch do), else float64.
     const float32 = backend.precision === 'float32';
     const acc =
-      float32 && backend.gemmEngine === 'wasm'
+      float32 && backend.gemmEngine !== 'js'
         ? new Float32Array(width * cout)
         : new Float64Array(width * cout);
     forEachChunk(g, dy!.shape[0]!, float32, (cols, first, rows) => {

@@ -1,5 +1,5 @@
 import type { MatMulAttrs, TypedArray } from '@descent/core';
-import { gemm } from '../internal/gemm';
+import { type GemmEngine, gemm } from '../internal/gemm';
 import { cpuKernel } from '../internal/kernel';
 import { batched, type Product, product } from '../internal/matmul-reference';
 
@@ -10,17 +10,11 @@ import { batched, type Product, product } from '../internal/matmul-reference';
  * forward one does. int32 runs the reference loops (C wrapping).
  */
 export const matmulKernel = cpuKernel<MatMulAttrs>('matmul', ({ inputs: [a, b], attrs, backend, out }) =>
-  batched(a!, b!, attrs, backend, out, out.dtype === 'int32' ? product : fast),
+  batched(a!, b!, attrs, backend, out, out.dtype === 'int32' ? product : fast(backend.gemmEngine)),
 );
 
-function fast(
-  a: TypedArray,
-  ao: number,
-  b: TypedArray,
-  bo: number,
-  o: TypedArray,
-  oo: number,
-  p: Product,
-): void {
-  gemm({ m: p.m, n: p.n, k: p.k, a, ao, ai: p.ai, ap: p.ap, b, bo, bp: p.bp, bj: p.bj, o, oo });
-}
+/** The float product on the backend's GEMM engine (WASM, threads, or JS for `kernels: 'js'`). */
+const fast =
+  (engine: GemmEngine) =>
+  (a: TypedArray, ao: number, b: TypedArray, bo: number, o: TypedArray, oo: number, p: Product): void =>
+    gemm({ m: p.m, n: p.n, k: p.k, a, ao, ai: p.ai, ap: p.ap, b, bo, bp: p.bp, bj: p.bj, o, oo }, engine);

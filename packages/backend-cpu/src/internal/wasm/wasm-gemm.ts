@@ -1,9 +1,12 @@
 import type { GemmArgs } from '../gemm';
 import { GEMM_WASM_BASE64 } from './gemm-binary';
 
-interface GemmExports {
+/** What both builds of wasm/gemm.c export (the own-memory one also exports `memory`). */
+export interface GemmExports {
   memory: WebAssembly.Memory;
   __heap_base: WebAssembly.Global;
+  /** Floats of scratch a `gemm` call needs at `work` (packed panels and an edge tile). */
+  work_floats(): number;
   gemm(
     m: number,
     n: number,
@@ -16,6 +19,7 @@ interface GemmExports {
     bj: number,
     c: number,
     ldc: number,
+    work: number,
   ): void;
 }
 
@@ -23,8 +27,9 @@ let exports: GemmExports | null = null;
 /** 'pending' while an asynchronous compile runs; 'failed' where WebAssembly SIMD is unavailable. */
 let state: 'idle' | 'pending' | 'ready' | 'failed' = 'idle';
 
-function bytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(GEMM_WASM_BASE64);
+/** The bytes of a base64-embedded module. */
+export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
@@ -43,7 +48,7 @@ function instantiate(module: WebAssembly.Module): void {
  */
 export function wasmGemmModule(): GemmExports | null {
   if (state === 'ready' || state === 'failed' || state === 'pending') return exports;
-  const code = bytes();
+  const code = decodeBase64(GEMM_WASM_BASE64);
   if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(code)) {
     state = 'failed';
     return null;
@@ -68,28 +73,45 @@ export function wasmGemmModule(): GemmExports | null {
 export function wasmGemm(g: GemmArgs): boolean {
   const mod = wasmGemmModule();
   if (!mod) return false;
+  const base = align4((mod.__heap_base.value as number) >>> 2);
+  const work = base;
+  const at = stageOperands(mod.memory, g, work + mod.work_floats());
+  mod.gemm(g.m, g.n, g.k, at.a * 4, g.ai, g.ap, at.b * 4, g.bp, g.bj, at.c * 4, g.n, work * 4);
+  unstageResult(mod.memory, g, at.c);
+  return true;
+}
+
+/**
+ * Copies the spans of A, B and C that `g`'s strides reach into `memory` from float offset
+ * `from` on (growing it if needed), each 16-byte aligned; returns their float offsets.
+ */
+export function stageOperands(
+  memory: WebAssembly.Memory,
+  g: GemmArgs,
+  from: number,
+): { a: number; b: number; c: number } {
   const { m, n, k } = g;
   const aSpan = (m - 1) * g.ai + (k - 1) * g.ap + 1;
   const bSpan = (k - 1) * g.bp + (n - 1) * g.bj + 1;
   const cSize = m * n;
-  const base = (mod.__heap_base.value as number) >>> 2;
-  // Float offsets into memory, each span 16-byte aligned.
-  const pa = align4(base);
-  const pb = align4(pa + aSpan);
-  const pc = align4(pb + bSpan);
-  const need = (pc + cSize) * 4;
-  const have = mod.memory.buffer.byteLength;
-  if (need > have) mod.memory.grow(Math.ceil((need - have) / 65536));
-  const f32 = new Float32Array(mod.memory.buffer);
-  f32.set((g.a as Float32Array).subarray(g.ao, g.ao + aSpan), pa);
-  f32.set((g.b as Float32Array).subarray(g.bo, g.bo + bSpan), pb);
-  const o = g.o as Float32Array;
-  f32.set(o.subarray(g.oo, g.oo + cSize), pc);
-  mod.gemm(m, n, k, pa * 4, g.ai, g.ap, pb * 4, g.bp, g.bj, pc * 4, n);
-  o.set(f32.subarray(pc, pc + cSize), g.oo);
-  return true;
+  const a = align4(from);
+  const b = align4(a + aSpan);
+  const c = align4(b + bSpan);
+  const need = (c + cSize) * 4;
+  const have = memory.buffer.byteLength;
+  if (need > have) memory.grow(Math.ceil((need - have) / 65536));
+  const f32 = new Float32Array(memory.buffer);
+  f32.set((g.a as Float32Array).subarray(g.ao, g.ao + aSpan), a);
+  f32.set((g.b as Float32Array).subarray(g.bo, g.bo + bSpan), b);
+  f32.set((g.o as Float32Array).subarray(g.oo, g.oo + cSize), c);
+  return { a, b, c };
 }
 
-function align4(x: number): number {
+/** Copies C back from float offset `c` of `memory` into `g.o`. */
+export function unstageResult(memory: WebAssembly.Memory, g: GemmArgs, c: number): void {
+  (g.o as Float32Array).set(new Float32Array(memory.buffer, c * 4, g.m * g.n), g.oo);
+}
+
+export function align4(x: number): number {
   return (x + 3) & ~3;
 }

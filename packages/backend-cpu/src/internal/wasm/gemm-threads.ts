@@ -1,0 +1,192 @@
+import type { GemmArgs } from '../gemm';
+import { GEMM_SHARED_WASM_BASE64 } from './gemm-shared-binary';
+import { align4, decodeBase64, type GemmExports, stageOperands, unstageResult } from './wasm-gemm';
+
+/** What the pool needs of a worker: Node's `worker_threads.Worker` fits. */
+export interface GemmWorker {
+  unref?(): void;
+  terminate(): unknown;
+}
+
+/** Starts a worker running `source` (a script) with `data` as its `workerData`. */
+export type SpawnGemmWorker = (source: string, data: GemmWorkerData) => GemmWorker;
+
+export interface GemmWorkerData {
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  readonly control: SharedArrayBuffer;
+  readonly slot: number;
+  readonly work: number;
+}
+
+export interface GemmThreadsOptions {
+  /** Products of fewer multiply-adds run on the calling thread alone. Default 2^20. */
+  readonly minWork?: number;
+}
+
+// Control block per worker: a state word, then the gemm arguments (float offsets into memory).
+const SLOT = 16;
+const IDLE = 0;
+const JOB = 1;
+const DONE = 2;
+const STOP = 3;
+const READY = 15;
+
+/**
+ * The worker's whole program, run from its source text (`String(workerMain)`), so no file has
+ * to be found at run time: instantiate the shared-memory module over the pool's memory, then
+ * wait for jobs on its control slot, run them, and say when done.
+ */
+function workerMain(data: GemmWorkerData): void {
+  const c = new Int32Array(data.control);
+  const s = data.slot * 16;
+  const gemm = (
+    new WebAssembly.Instance(data.module, { env: { memory: data.memory } }).exports as unknown as GemmExports
+  ).gemm;
+  Atomics.store(c, s + 15, 1);
+  for (;;) {
+    let state = Atomics.load(c, s);
+    while (state !== 1 && state !== 3) {
+      Atomics.wait(c, s, state);
+      state = Atomics.load(c, s);
+    }
+    if (state === 3) return;
+    gemm(
+      c[s + 1]!,
+      c[s + 2]!,
+      c[s + 3]!,
+      c[s + 4]!,
+      c[s + 5]!,
+      c[s + 6]!,
+      c[s + 7]!,
+      c[s + 8]!,
+      c[s + 9]!,
+      c[s + 10]!,
+      c[s + 11]!,
+      data.work,
+    );
+    Atomics.store(c, s, 2);
+    Atomics.notify(c, s);
+  }
+}
+
+/**
+ * A pool of GEMM threads over one shared WebAssembly memory: the calling thread and `count - 1`
+ * workers each compute a band of C's rows (or columns, for short and wide products). Each
+ * element of C is still summed by one thread in the single-threaded order, so results are
+ * bit-identical to the one-thread WASM kernel whatever the thread count. The calling thread
+ * blocks on `Atomics.wait` until the workers finish, which Node allows on its main thread
+ * (browsers do not, on theirs). Workers that have not started yet are not waited for: until
+ * all are ready, products run on the calling thread.
+ */
+export class GemmThreads {
+  readonly count: number;
+  private readonly memory: WebAssembly.Memory;
+  private readonly main: GemmExports;
+  private readonly control: Int32Array;
+  private readonly workers: GemmWorker[] = [];
+  private readonly works: number[] = [];
+  private readonly operandsFrom: number;
+  private readonly minWork: number;
+  private closed = false;
+
+  constructor(count: number, spawn: SpawnGemmWorker, options: GemmThreadsOptions = {}) {
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`GemmThreads: expected a thread count >= 1, got ${count}`);
+    this.count = count;
+    this.minWork = options.minWork ?? 1 << 20;
+    const module = new WebAssembly.Module(decodeBase64(GEMM_SHARED_WASM_BASE64));
+    this.memory = new WebAssembly.Memory({ initial: 64, maximum: 32768, shared: true });
+    this.main = new WebAssembly.Instance(module, { env: { memory: this.memory } })
+      .exports as unknown as GemmExports;
+    const workFloats = this.main.work_floats();
+    // One scratch per thread after the module's own data, then the operands.
+    let at = align4((this.main.__heap_base.value as number) >>> 2);
+    for (let t = 0; t < count; t++, at = align4(at + workFloats)) this.works.push(at);
+    this.operandsFrom = at;
+    this.control = new Int32Array(new SharedArrayBuffer(Math.max(1, count - 1) * SLOT * 4));
+    const source = `(${String(workerMain)})(require('node:worker_threads').workerData)`;
+    for (let w = 0; w < count - 1; w++) {
+      const worker = spawn(source, {
+        module,
+        memory: this.memory,
+        control: this.control.buffer as SharedArrayBuffer,
+        slot: w,
+        work: this.works[w + 1]! * 4,
+      });
+      worker.unref?.();
+      this.workers.push(worker);
+    }
+  }
+
+  /** Whether every worker has started (until then, products run on the calling thread alone). */
+  get ready(): boolean {
+    return this.workers.every((_, w) => Atomics.load(this.control, w * SLOT + READY) === 1);
+  }
+
+  /**
+   * C += A·B for float32 operands, split over the threads; false (nothing done) when closed.
+   * Products under `minWork`, or while workers start, run on the calling thread.
+   */
+  run(g: GemmArgs): boolean {
+    if (this.closed) return false;
+    const { m, n, k } = g;
+    const at = stageOperands(this.memory, g, this.operandsFrom);
+    const threads = m * n * k < this.minWork || !this.ready ? 1 : this.count;
+    // Bands of whole micro-tiles (4 rows or 8 columns) along the longer side of C.
+    const byRows = m >= n;
+    const extent = byRows ? m : n;
+    const unit = byRows ? 4 : 8;
+    const band = Math.ceil(Math.ceil(extent / threads) / unit) * unit;
+    const jobs: number[][] = [];
+    for (let start = 0; start < extent; start += band) {
+      const size = Math.min(band, extent - start);
+      jobs.push(
+        byRows
+          ? [
+              size,
+              n,
+              k,
+              (at.a + start * g.ai) * 4,
+              g.ai,
+              g.ap,
+              at.b * 4,
+              g.bp,
+              g.bj,
+              (at.c + start * n) * 4,
+              n,
+            ]
+          : [m, size, k, at.a * 4, g.ai, g.ap, (at.b + start * g.bj) * 4, g.bp, g.bj, (at.c + start) * 4, n],
+      );
+    }
+    const c = this.control;
+    jobs.slice(1).forEach((args, w) => {
+      c.set(args, w * SLOT + 1);
+      Atomics.store(c, w * SLOT, JOB);
+      Atomics.notify(c, w * SLOT);
+    });
+    const [first] = jobs;
+    if (first) {
+      const [mm, nn, kk, a, ai, ap, b, bp, bj, cc, ldc] = first as [number, ...number[]];
+      this.main.gemm(mm, nn!, kk!, a!, ai!, ap!, b!, bp!, bj!, cc!, ldc!, this.works[0]! * 4);
+    }
+    for (let w = 0; w < jobs.length - 1; w++) {
+      const s = w * SLOT;
+      while (Atomics.load(c, s) !== DONE) Atomics.wait(c, s, JOB);
+      Atomics.store(c, s, IDLE);
+    }
+    unstageResult(this.memory, g, at.c);
+    return true;
+  }
+
+  /** Stops the workers; later products run on the calling thread's WASM or JS kernel. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (let w = 0; w < this.workers.length; w++) {
+      Atomics.store(this.control, w * SLOT, STOP);
+      Atomics.notify(this.control, w * SLOT);
+    }
+    for (const worker of this.workers) void worker.terminate();
+  }
+}
