@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Plugin } from '@descent/core';
 import { EmptyDatasetError } from '@descent/data';
 import { Layer, type LossSpec, type MetricSpec } from '@descent/layers';
 import { moveModelTo, selectBackend } from './internal/backend';
+import { checkOptions, checkPositiveInt, describeValue, isAbortSignal } from './internal/check-args';
 import { evaluateBatches } from './internal/inference';
 import { resolveLossSpec, resolveMetricSpecs } from './internal/resolve-specs';
 import { classesToCheck } from './internal/setup-model';
@@ -35,6 +36,13 @@ export async function evaluate(
 ): Promise<Record<string, number>> {
   if (!(model instanceof Layer))
     throw new InvalidArgumentError('evaluate', 'expected a model (a Layer) first');
+  checkOptions('evaluate', options);
+  if (options.batchSize !== undefined) checkPositiveInt('evaluate', 'options.batchSize', options.batchSize);
+  if (options.signal !== undefined && !isAbortSignal(options.signal))
+    throw new InvalidArgumentError(
+      'evaluate',
+      `expected options.signal to be an AbortSignal, got ${describeValue(options.signal)}`,
+    );
   const rt = model.runtime;
   if (!rt || !model.built)
     throw new InvalidArgumentError(

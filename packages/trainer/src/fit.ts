@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Plugin, type Runtime, type Tensor } from '@descent/core';
+import { InvalidArgumentError, type Plugin, Runtime, type Tensor } from '@descent/core';
 import {
   type Batch,
   type Dataset,
@@ -10,6 +10,7 @@ import { Layer, type LayerParams, type LossSpec, type MetricSpec } from '@descen
 import type { Callback } from './callback';
 import { History } from './history';
 import { moveModelTo, selectBackend } from './internal/backend';
+import { describeValue, isAbortSignal } from './internal/check-args';
 import { readCheckpoint } from './internal/read-checkpoint';
 import { resolveCallbacks } from './internal/resolve-callbacks';
 import {
@@ -97,6 +98,7 @@ export async function fit(model: Layer, data: DataInput, options: FitOptions): P
   if (!(model instanceof Layer)) throw new InvalidArgumentError('fit', 'expected a model (a Layer) first');
   if (typeof options !== 'object' || options === null)
     throw new InvalidArgumentError('fit', 'expected options with at least a loss');
+  checkFitOptions(options);
   const rt = model.runtime ?? options.runtime;
   if (!rt)
     throw new InvalidArgumentError(
@@ -175,6 +177,27 @@ export async function fit(model: Layer, data: DataInput, options: FitOptions): P
   } finally {
     for (const m of [...metrics, ...validationMetrics]) m.dispose();
   }
+}
+
+/** The options fit only passes on (functions, flags, paths): checked here, before any work. */
+function checkFitOptions(o: FitOptions): void {
+  const bad = (name: string, expected: string, v: unknown): never => {
+    throw new InvalidArgumentError('fit', `expected ${name} to be ${expected}, got ${describeValue(v)}`);
+  };
+  if (o.runtime !== undefined && !(o.runtime instanceof Runtime))
+    bad('options.runtime', 'a Runtime', o.runtime);
+  if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean')
+    bad('options.shuffle', 'a boolean', o.shuffle);
+  if (o.augment !== undefined && typeof (o.augment as { apply?: unknown } | null)?.apply !== 'function')
+    bad('options.augment', 'an augmentation transform (compose([...]) of @descent/augment)', o.augment);
+  if (o.penalty !== undefined && o.penalty !== null && typeof o.penalty !== 'function')
+    bad('options.penalty', 'a function (params) => Tensor or null', o.penalty);
+  if (o.log !== undefined && typeof o.log !== 'function')
+    bad('options.log', 'a function (line) => void', o.log);
+  if (o.signal !== undefined && !isAbortSignal(o.signal)) bad('options.signal', 'an AbortSignal', o.signal);
+  if (o.resume !== undefined && (typeof o.resume !== 'string' || o.resume === ''))
+    bad('options.resume', 'a checkpoint folder path', o.resume);
+  if (o.validationBatchSize !== undefined) positiveInt('validationBatchSize', o.validationBatchSize);
 }
 
 function stepsOf(n: number | undefined): number | undefined {

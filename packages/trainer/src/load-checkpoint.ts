@@ -1,6 +1,7 @@
-import type { Runtime } from '@descent/core';
+import { InvalidArgumentError, type Runtime } from '@descent/core';
 import { type Layer, loadModel } from '@descent/layers';
 import { CheckpointError } from './errors';
+import { checkOptions, checkRuntime, describeValue } from './internal/check-args';
 import type { CheckpointEntry } from './internal/checkpoint-format';
 import { readCheckpoint, readIndex } from './internal/read-checkpoint';
 
@@ -18,7 +19,15 @@ export async function loadCheckpoint(
   dir: string,
   options: { which?: 'best' | 'last' } = {},
 ): Promise<{ model: Layer; epoch: number; step: number; path: string }> {
+  checkRuntime('loadCheckpoint', 'the first argument', rt);
+  checkDir('loadCheckpoint', dir);
+  checkOptions('loadCheckpoint', options);
   const which = options.which ?? 'best';
+  if (which !== 'best' && which !== 'last')
+    throw new InvalidArgumentError(
+      'loadCheckpoint',
+      `expected options.which to be 'best' or 'last', got ${describeValue(which)}`,
+    );
   const data = await readCheckpoint(dir, which);
   if (!data.configFile)
     throw new CheckpointError(
@@ -33,6 +42,12 @@ export async function loadCheckpoint(
 export async function checkpointInfo(
   dir: string,
 ): Promise<{ last: CheckpointEntry | null; best: CheckpointEntry | null } | undefined> {
+  checkDir('checkpointInfo', dir);
   const index = await readIndex(dir);
   return index ? { last: index.last, best: index.best } : undefined;
+}
+
+function checkDir(op: string, dir: unknown): void {
+  if (typeof dir !== 'string' || dir === '')
+    throw new InvalidArgumentError(op, `expected a checkpoint folder path, got ${describeValue(dir)}`);
 }

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Plugin, Tensor } from '@descent/core';
 import { type Dataset, fromTensors, type HostTensor, isHostTensor } from '@descent/data';
 import { Layer } from '@descent/layers';
 import { moveModelTo, selectBackend } from './internal/backend';
+import { checkOptions, checkPositiveInt } from './internal/check-args';
 import { predictBatches } from './internal/inference';
 import { type DataInput, toBatches, toDataset } from './internal/to-batches';
 
@@ -28,6 +29,8 @@ export async function predict(
 ): Promise<Tensor> {
   if (!(model instanceof Layer))
     throw new InvalidArgumentError('predict', 'expected a model (a Layer) first');
+  checkOptions('predict', options);
+  if (options.batchSize !== undefined) checkPositiveInt('predict', 'options.batchSize', options.batchSize);
   const rt = model.runtime;
   if (!rt || !model.built)
     throw new InvalidArgumentError(

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { Callback, Logs, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 
 /**
  * Writes each epoch's logs as a CSV row (Keras' `CSVLogger`): `epoch` (from 1) then the log names
@@ -11,6 +12,7 @@ import type { Callback, Logs, TrainContext } from '../callback';
 export function csvLogger(path: string, options: { separator?: string; append?: boolean } = {}): Callback {
   if (typeof path !== 'string' || path === '')
     throw new InvalidArgumentError('csvLogger', 'expected a file path');
+  checkOptions('csvLogger', options);
   const sep = options.separator ?? ',';
   let keys: string[] | undefined;
   let append = false;

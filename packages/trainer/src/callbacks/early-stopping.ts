@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Tensor } from '@descent/core';
 import type { Callback, CallbackState, Logs, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 import { fmt, improves, monitorMode } from '../internal/monitor';
 import { disposeWeights, retainWeights } from '../internal/retain-weights';
 
@@ -32,6 +33,7 @@ export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & {
   readonly bestEpoch: number | undefined;
   readonly stoppedEpoch: number | undefined;
 } {
+  checkOptions('earlyStopping', options);
   const monitor = options.monitor ?? 'val_loss';
   const minDelta = Math.abs(options.minDelta ?? 0);
   const patience = options.patience ?? 0;

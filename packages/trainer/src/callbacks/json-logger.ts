@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { BatchInfo, Callback, Logs, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 
 /**
  * Writes logs as JSON Lines: one object per epoch (`{"event":"epoch","epoch":1,"loss":...}`) and,
@@ -12,6 +13,7 @@ import type { BatchInfo, Callback, Logs, TrainContext } from '../callback';
 export function jsonLogger(path: string, options: { batches?: boolean; append?: boolean } = {}): Callback {
   if (typeof path !== 'string' || path === '')
     throw new InvalidArgumentError('jsonLogger', 'expected a file path');
+  checkOptions('jsonLogger', options);
   const fs = () => import('node:fs/promises');
   const line = (o: Record<string, unknown>) =>
     `${JSON.stringify(o, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}\n`;

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { Callback, CallbackState, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 import { fmt } from '../internal/monitor';
 
 /**
@@ -16,6 +17,7 @@ export function learningRateScheduler(
 ): Callback {
   if (typeof schedule !== 'function')
     throw new InvalidArgumentError('learningRateScheduler', 'expected a function (epoch, lr) => lr');
+  checkOptions('learningRateScheduler', options);
   // An epoch resumed in its middle has had its rate set already.
   let lastEpoch = -1;
   return {

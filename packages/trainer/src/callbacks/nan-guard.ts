@@ -1,4 +1,5 @@
 import type { BatchInfo, Callback, Logs, Snapshot, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 
 /**
  * Stops training when the loss becomes NaN or infinite, with a message naming the step, and
@@ -13,6 +14,7 @@ import type { BatchInfo, Callback, Logs, Snapshot, TrainContext } from '../callb
 export function nanGuard(
   options: { restore?: boolean } = {},
 ): Callback & { readonly firedAtStep: number | undefined } {
+  checkOptions('nanGuard', options);
   const restore = options.restore ?? true;
   let lastGood: Snapshot | undefined;
   let pending: Snapshot | undefined;

@@ -1,4 +1,5 @@
 import type { BatchInfo, Callback, Logs, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 import { fmt } from '../internal/monitor';
 
 export interface ProgressBarOptions {
@@ -21,6 +22,7 @@ export interface ProgressBarOptions {
  * // epoch 1/5 [██████████░░░░░░░░░░] 512/938 | ETA 14s | loss 0.3121 | accuracy 0.9105
  */
 export function progressBar(options: ProgressBarOptions = {}): Callback {
+  checkOptions('progressBar', options);
   // biome-ignore lint/suspicious/noExplicitAny: cli-progress's MultiBar and bar types, loaded lazily.
   let multi: any;
   // biome-ignore lint/suspicious/noExplicitAny: see above.

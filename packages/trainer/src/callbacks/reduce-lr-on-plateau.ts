@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@descent/core';
 import { type PlateauState, type ReduceOnPlateau, reduceOnPlateau } from '@descent/optimizers';
 import type { Callback, CallbackState, Logs, TrainContext } from '../callback';
+import { checkOptions } from '../internal/check-args';
 import { fmt, monitorMode } from '../internal/monitor';
 
 export interface ReduceLROnPlateauOptions {
@@ -31,6 +32,7 @@ export interface ReduceLROnPlateauOptions {
  * reduceLROnPlateau({ monitor: 'val_loss', factor: 0.5, patience: 2 });
  */
 export function reduceLROnPlateau(options: ReduceLROnPlateauOptions = {}): Callback {
+  checkOptions('reduceLROnPlateau', options);
   const monitor = options.monitor ?? 'val_loss';
   const mode = monitorMode('reduceLROnPlateau', monitor, options.mode);
   let controller: ReduceOnPlateau | undefined;

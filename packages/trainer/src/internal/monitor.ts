@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@descent/core';
+import { describeValue } from './check-args';
 
 /** 'min' or 'max' for a monitored log; 'auto' is 'max' for accuracies and the like, as in Keras. */
 export function monitorMode(
@@ -6,6 +7,11 @@ export function monitorMode(
   monitor: string,
   mode: 'auto' | 'min' | 'max' | undefined,
 ): 'min' | 'max' {
+  if (typeof monitor !== 'string' || monitor === '')
+    throw new InvalidArgumentError(
+      op,
+      `expected monitor to be the name of a logged value, got ${describeValue(monitor)}`,
+    );
   const m = mode ?? 'auto';
   if (m !== 'auto' && m !== 'min' && m !== 'max')
     throw new InvalidArgumentError(op, `mode must be 'auto', 'min' or 'max', got ${JSON.stringify(mode)}`);
