@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseAugment } from './augment-spec';
 import { parseTrainArgs, UsageError } from './train-args';
@@ -8,6 +9,7 @@ describe('descent train arguments', () => {
       dataset: 'mnist',
       model: 'mlp',
       backend: 'cpu',
+      threads: availableParallelism(),
       optimizer: 'adam',
       lr: 3e-3,
       schedule: 'cosine',
@@ -29,7 +31,7 @@ describe('descent train arguments', () => {
 
   it('read every option', () => {
     const a = parseTrainArgs(
-      'mnist --model cnn --backend gpujs --optimizer nadam --lr 3e-4 --schedule constant --epochs 2 --batch-size 128 --augment rotate=10 --checkpoint runs/x --resume --seed 7 --validation-split 0.1 --early-stopping 2 --read-loss-every 1 --log l.csv --train-limit 100 --test-limit 50'.split(
+      'mnist --model cnn --backend gpujs --optimizer nadam --lr 3e-4 --schedule constant --epochs 2 --batch-size 128 --augment rotate=10 --checkpoint runs/x --resume --seed 7 --threads 3 --validation-split 0.1 --early-stopping 2 --read-loss-every 1 --log l.csv --train-limit 100 --test-limit 50'.split(
         ' ',
       ),
     );
@@ -45,6 +47,7 @@ describe('descent train arguments', () => {
       checkpoint: 'runs/x',
       resume: true,
       seed: 7,
+      threads: 3,
       validationSplit: 0.1,
       earlyStopping: 2,
       readLossEvery: 1,
@@ -58,6 +61,7 @@ describe('descent train arguments', () => {
     [['cifar'], /expected the dataset "mnist", got cifar/],
     [['mnist', '--epochs', '0'], /--epochs must be a positive integer, got "0"/],
     [['mnist', '--lr', 'fast'], /--lr must be a positive number/],
+    [['mnist', '--threads', '0'], /--threads must be a positive integer, got "0"/],
     [['mnist', '--backend', 'tpu'], /--backend must be one of cpu, gpujs/],
     [['mnist', '--resume'], /--resume needs --checkpoint DIR/],
     [['mnist', '--early-stopping', '2'], /needs a validation split/],

