@@ -1,5 +1,6 @@
 import { div, fmtShape, InvalidArgumentError, type Tensor } from '@descent/core';
 import type { Regularizer } from '@descent/layers';
+import { checkTensor } from './internal/check-args';
 
 /**
  * A penalty on a layer's output (Keras' `activity_regularizer`): `regularizer.penalty(y)`
@@ -13,6 +14,7 @@ import type { Regularizer } from '@descent/layers';
 export function activityPenalty(regularizer: Regularizer, activations: Tensor): Tensor {
   if (regularizer === null || typeof regularizer !== 'object' || typeof regularizer.penalty !== 'function')
     throw new InvalidArgumentError('activityPenalty', 'expected a regularizer (an object with penalty(w))');
+  checkTensor('activityPenalty', 'activations', activations);
   const batch = activations.shape[0];
   if (activations.rank === 0 || !batch)
     throw new InvalidArgumentError(

@@ -1,7 +1,7 @@
 import { fmtShape, InvalidArgumentError, shapesEqual, Tensor } from '@descent/core';
 import type { Constraint } from '@descent/layers';
 import type { EntryConfig } from './internal/config';
-import { entryConfigs, onWeight } from './internal/define-entry';
+import { checkDefinition, entryConfigs, onWeight } from './internal/define-entry';
 
 /** What `defineConstraint` needs: a name, the options with their defaults, and the projection. */
 export interface ConstraintDefinition<C extends EntryConfig> {
@@ -51,6 +51,7 @@ export interface WeightConstraintFactory<C extends EntryConfig = EntryConfig> {
 export function defineConstraint<C extends EntryConfig>(
   definition: ConstraintDefinition<C>,
 ): WeightConstraintFactory<C> {
+  checkDefinition('defineConstraint', definition);
   const { className, apply } = definition;
   const { defaults, configure } = entryConfigs('defineConstraint', 'apply', definition, apply);
   const factory = (given?: Partial<C>): WeightConstraint<C> => {

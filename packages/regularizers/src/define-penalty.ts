@@ -1,7 +1,7 @@
 import { fmtShape, InvalidArgumentError, Tensor } from '@descent/core';
 import type { Regularizer } from '@descent/layers';
 import type { EntryConfig } from './internal/config';
-import { entryConfigs, onWeight } from './internal/define-entry';
+import { checkDefinition, entryConfigs, onWeight } from './internal/define-entry';
 
 export type { EntryConfig } from './internal/config';
 
@@ -57,6 +57,7 @@ export interface PenaltyFactory<C extends EntryConfig = EntryConfig> {
  * new Dense({ units: 8, kernelRegularizer: groupLasso({ lambda: 1e-3 }) });
  */
 export function definePenalty<C extends EntryConfig>(definition: PenaltyDefinition<C>): PenaltyFactory<C> {
+  checkDefinition('definePenalty', definition);
   const { className, penalty } = definition;
   const { defaults, configure } = entryConfigs('definePenalty', 'penalty', definition, penalty);
   const factory = (given?: Partial<C>): Penalty<C> => {

@@ -1,6 +1,7 @@
 import { add, type ParamTree, type Tensor } from '@descent/core';
-import type { PenaltyMap } from './internal/paths';
-import { type PenaltySource, penaltyLoss } from './penalty-loss';
+import { checkFunction } from './internal/check-args';
+import { entriesOf, type PenaltyMap } from './internal/paths';
+import { checkPenaltySource, type PenaltySource, penaltyLoss } from './penalty-loss';
 
 /** The two parts of a penalized loss, for the training logs. */
 export interface PenaltyTerms {
@@ -39,6 +40,9 @@ export function penalized<P extends ParamTree>(
   dataLoss: (params: P) => Tensor,
   extra: PenaltyMap = {},
 ): PenalizedLoss<P> {
+  checkPenaltySource('penalized', model);
+  checkFunction('penalized', 'dataLoss', dataLoss);
+  entriesOf('penalized', extra);
   let pending: PenaltyTerms | undefined;
   const drop = () => {
     if (pending) {

@@ -1,5 +1,6 @@
-import { add, flattenParams, type ParamTree, type Tensor } from '@descent/core';
+import { add, flattenParams, InvalidArgumentError, type ParamTree, type Tensor } from '@descent/core';
 import { type Layer, LayerError } from '@descent/layers';
+import { describeValue } from './internal/check-args';
 import { entriesOf, type PenaltyMap, pathError, resolvePaths } from './internal/paths';
 
 export type { PenaltyMap } from './internal/paths';
@@ -26,6 +27,7 @@ export type PenaltySource = Pick<
  */
 export function penaltyLoss(model: PenaltySource, params?: ParamTree, extra: PenaltyMap = {}): Tensor {
   const op = 'penaltyLoss';
+  checkPenaltySource(op, model);
   const rt = model.runtime;
   if (!rt)
     throw new LayerError(
@@ -46,4 +48,19 @@ export function penaltyLoss(model: PenaltySource, params?: ParamTree, extra: Pen
     for (const [w, r] of attached) total = add(total, r.penalty(w));
     return total;
   });
+}
+
+/** Throws unless `model` has what `penaltyLoss` uses (a layers `Layer` or `Model` does). */
+export function checkPenaltySource(op: string, model: unknown): void {
+  const m = model as Partial<Record<keyof PenaltySource, unknown>> | null;
+  if (
+    m === null ||
+    typeof m !== 'object' ||
+    typeof m.variables !== 'function' ||
+    typeof m.regularizationLoss !== 'function'
+  )
+    throw new InvalidArgumentError(
+      op,
+      `expected a model (a layers Layer or Model), got ${describeValue(model)}`,
+    );
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Tensor } from '@descent/core';
+import { describeValue } from './check-args';
 import { checkNumbers, type EntryConfig, mergeConfig } from './config';
 
 /**
@@ -17,9 +18,25 @@ export function entryConfigs<C extends EntryConfig>(
 ): { defaults: Readonly<C>; configure: (given?: Partial<C>) => Readonly<C> } {
   const { className, defaults, validate } = definition;
   if (typeof className !== 'string' || className === '')
-    throw new InvalidArgumentError(op, `className must be a non-empty string, got ${className}`);
+    throw new InvalidArgumentError(
+      op,
+      `className must be a non-empty string, got ${describeValue(className)}`,
+    );
   if (typeof fn !== 'function')
-    throw new InvalidArgumentError(op, `${className}: ${fnName} must be a function`);
+    throw new InvalidArgumentError(
+      op,
+      `${className}: ${fnName} must be a function, got ${describeValue(fn)}`,
+    );
+  if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults))
+    throw new InvalidArgumentError(
+      op,
+      `${className}: defaults must be an object of option values, got ${describeValue(defaults)}`,
+    );
+  if (validate !== undefined && typeof validate !== 'function')
+    throw new InvalidArgumentError(
+      op,
+      `${className}: validate must be a function, got ${describeValue(validate)}`,
+    );
   const frozen = Object.freeze(structuredClone(defaults));
   return {
     defaults: frozen,
@@ -30,6 +47,15 @@ export function entryConfigs<C extends EntryConfig>(
       return config;
     },
   };
+}
+
+/** Throws unless a definition given to `op` is an object (before it is destructured). */
+export function checkDefinition(op: string, definition: unknown): void {
+  if (definition === null || typeof definition !== 'object' || Array.isArray(definition))
+    throw new InvalidArgumentError(
+      op,
+      `expected a definition { className, defaults, ... }, got ${describeValue(definition)}`,
+    );
 }
 
 /** Runs a penalty or constraint on a live weight tensor, freeing its temporaries. */
