@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@descent/core';
+import { describeValue } from './internal/options';
 
 /** The parts of a geometric transform about the image centre, applied in this order: shear, rotation, scale, translation. */
 export interface AffineParams {
@@ -44,6 +45,9 @@ export function affineMatrix(
   inputSize: readonly [number, number],
   outputSize: readonly [number, number] = inputSize,
 ): number[] {
+  checkParams(params);
+  checkSize('inputSize', inputSize);
+  checkSize('outputSize', outputSize);
   const { rotation = 0, shear = [0, 0], translate = [0, 0] } = params;
   const [sx, sy] = typeof params.scale === 'number' ? [params.scale, params.scale] : (params.scale ?? [1, 1]);
   // torchvision's rotation-shear matrix RSS(a, sx, sy) with a = -rotation (its angles are clockwise).
@@ -74,4 +78,35 @@ export function affineMatrix(
   const qx = (ow - 1) / 2 + translate[0];
   const qy = (oh - 1) / 2 + translate[1];
   return [i00, i01, cin[0] - i00 * qx - i01 * qy, i10, i11, cin[1] - i10 * qx - i11 * qy];
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isPair = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && v.every(isNum);
+
+function checkParams(params: AffineParams): void {
+  if (params === null || typeof params !== 'object' || Array.isArray(params))
+    throw new InvalidArgumentError(
+      'affineMatrix',
+      `expected params { rotation, scale, shear, translate }, got ${describeValue(params)}`,
+    );
+  const { rotation, scale, shear, translate } = params;
+  const bad = (what: string, expected: string, v: unknown): never => {
+    throw new InvalidArgumentError(
+      'affineMatrix',
+      `expected ${what} to be ${expected}, got ${describeValue(v)}`,
+    );
+  };
+  if (rotation !== undefined && !isNum(rotation)) bad('rotation', 'a finite number of degrees', rotation);
+  if (scale !== undefined && !isNum(scale) && !isPair(scale))
+    bad('scale', 'a number or a pair [sx, sy]', scale);
+  if (shear !== undefined && !isPair(shear)) bad('shear', 'a pair of degrees [x, y]', shear);
+  if (translate !== undefined && !isPair(translate)) bad('translate', 'a pair of pixels [tx, ty]', translate);
+}
+
+function checkSize(what: string, size: unknown): void {
+  if (!(Array.isArray(size) && size.length === 2 && size.every((d) => Number.isInteger(d) && d >= 1)))
+    throw new InvalidArgumentError(
+      'affineMatrix',
+      `expected ${what} to be [height, width] of positive integers, got ${describeValue(size)}`,
+    );
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { parseNumber, parseSize } from './internal/options';
+import { checkOptions, parseNumber, parseSize } from './internal/options';
 import { resampleWith } from './internal/resample';
 import { roundHalfEven } from './internal/sampling';
 import type { Transform } from './transform';
@@ -22,6 +22,7 @@ export interface CenterCropOptions {
  */
 export function centerCrop(options: CenterCropOptions): Transform {
   const name = 'centerCrop';
+  checkOptions(name, options, true);
   const size = parseSize(name, 'size', options?.size);
   if (!size) throw new InvalidArgumentError(name, 'expected a size: a number or [height, width]');
   const fillValue = parseNumber(name, 'fillValue', options.fillValue, 0);

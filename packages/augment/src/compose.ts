@@ -8,6 +8,7 @@ import {
   where,
 } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
+import { describeValue } from './internal/options';
 import { uniforms } from './internal/random';
 import type { ApplyOptions, Batch, Transform } from './transform';
 
@@ -33,8 +34,14 @@ export type ComposeStep = Transform | { readonly transform: Transform; readonly 
  */
 export function compose(steps: readonly ComposeStep[]): Transform {
   const name = 'compose';
-  if (!Array.isArray(steps)) throw new InvalidArgumentError(name, 'expected an array of transforms');
+  if (!Array.isArray(steps))
+    throw new InvalidArgumentError(name, `expected an array of transforms, got ${describeValue(steps)}`);
   const parsed = steps.map((s, i) => {
+    if (s === null || typeof s !== 'object')
+      throw new InvalidArgumentError(
+        name,
+        `step ${i} is not a transform (or { transform, p }), got ${describeValue(s)}`,
+      );
     const [transform, p] = 'transform' in s ? [s.transform, s.p] : [s, 1];
     if (typeof transform?.apply !== 'function')
       throw new InvalidArgumentError(name, `step ${i} is not a transform (or { transform, p })`);

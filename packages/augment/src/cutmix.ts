@@ -2,7 +2,7 @@ import { add, mul, where } from '@descent/core';
 import { boxMask, clampedBox } from './internal/box-mask';
 import { defineTransform } from './internal/define-transform';
 import { byPartner, labelRows, partners } from './internal/labels';
-import { parseNumber } from './internal/options';
+import { checkOptions, parseNumber } from './internal/options';
 import { perSample } from './internal/per-sample';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
@@ -26,6 +26,7 @@ export interface CutmixOptions {
  */
 export function cutmix(options: CutmixOptions = {}): Transform {
   const name = 'cutmix';
+  checkOptions(name, options);
   const alpha = parseNumber(name, 'alpha', options.alpha, 1, { min: 0 });
   const numClasses =
     options.numClasses === undefined

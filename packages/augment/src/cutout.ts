@@ -1,7 +1,7 @@
 import { InvalidArgumentError, where } from '@descent/core';
 import { boxMask, clampedBox } from './internal/box-mask';
 import { defineTransform } from './internal/define-transform';
-import { parseNumber, parseSize } from './internal/options';
+import { checkOptions, parseNumber, parseSize } from './internal/options';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
 
@@ -21,6 +21,7 @@ export interface CutoutOptions {
  */
 export function cutout(options: CutoutOptions): Transform {
   const name = 'cutout';
+  checkOptions(name, options, true);
   const size = parseSize(name, 'size', options?.size);
   if (!size) throw new InvalidArgumentError(name, 'expected a size: a number or [height, width]');
   const value = parseNumber(name, 'value', options.value, 0);

@@ -1,6 +1,6 @@
 import { add, mul, randomNormal } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { lerp, parseNumber, parseRange } from './internal/options';
+import { checkOptions, lerp, parseNumber, parseRange } from './internal/options';
 import { perSample } from './internal/per-sample';
 import { uniforms } from './internal/random';
 import type { Transform } from './transform';
@@ -21,10 +21,11 @@ export interface GaussianNoiseOptions {
  */
 export function gaussianNoise(options: GaussianNoiseOptions): Transform {
   const name = 'gaussianNoise';
+  checkOptions(name, options, true);
   const std =
     typeof options?.std === 'number'
       ? parseRange(name, 'std', [options.std, options.std], { min: 0 })
-      : parseRange(name, 'std', options?.std, { min: 0 });
+      : parseRange(name, 'std', options.std, { min: 0, required: true });
   const mean = parseNumber(name, 'mean', options.mean, 0);
   return defineTransform({
     name,

@@ -1,7 +1,7 @@
 import { add, mul } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
 import { byPartner, labelRows, partners } from './internal/labels';
-import { parseNumber } from './internal/options';
+import { checkOptions, parseNumber } from './internal/options';
 import { perSample } from './internal/per-sample';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
@@ -24,6 +24,7 @@ export interface MixupOptions {
  */
 export function mixup(options: MixupOptions = {}): Transform {
   const name = 'mixup';
+  checkOptions(name, options);
   const alpha = parseNumber(name, 'alpha', options.alpha, 0.2, { min: 0 });
   const numClasses =
     options.numClasses === undefined

@@ -1,5 +1,6 @@
 import { div, InvalidArgumentError, ShapeError, sub } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
+import { checkOptions } from './internal/options';
 import type { Transform } from './transform';
 
 export interface NormalizeOptions {
@@ -18,6 +19,7 @@ export interface NormalizeOptions {
  */
 export function normalize(options: NormalizeOptions): Transform {
   const name = 'normalize';
+  checkOptions(name, options, true);
   const list = (what: string, v: unknown): number[] => {
     const values = typeof v === 'number' ? [v] : v;
     if (

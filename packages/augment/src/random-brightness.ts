@@ -1,6 +1,6 @@
 import { add, clip } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { lerp, parseRange } from './internal/options';
+import { checkOptions, lerp, parseRange } from './internal/options';
 import { perSample } from './internal/per-sample';
 import { uniforms } from './internal/random';
 import type { Transform } from './transform';
@@ -21,7 +21,8 @@ export interface RandomBrightnessOptions {
  */
 export function randomBrightness(options: RandomBrightnessOptions): Transform {
   const name = 'randomBrightness';
-  const delta = parseRange(name, 'delta', options?.delta);
+  checkOptions(name, options, true);
+  const delta = parseRange(name, 'delta', options.delta, { required: true });
   const range =
     options.valueRange === undefined ? undefined : parseRange(name, 'valueRange', options.valueRange);
   return defineTransform({

@@ -1,6 +1,6 @@
 import { add, InvalidArgumentError, mean, mul, sub } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { lerp, parseRange } from './internal/options';
+import { checkOptions, lerp, parseRange } from './internal/options';
 import { perSample } from './internal/per-sample';
 import { uniforms } from './internal/random';
 import type { Transform } from './transform';
@@ -20,10 +20,11 @@ export interface RandomContrastOptions {
  */
 export function randomContrast(options: RandomContrastOptions): Transform {
   const name = 'randomContrast';
+  checkOptions(name, options, true);
   const factor =
     typeof options?.factor === 'number'
       ? parseRange(name, 'factor', options.factor, { center: 1 })
-      : parseRange(name, 'factor', options?.factor);
+      : parseRange(name, 'factor', options.factor, { required: true });
   if (factor[0] < 0)
     throw new InvalidArgumentError(name, `contrast factors must be >= 0, got [${factor[0]}, ${factor[1]}]`);
   return defineTransform({

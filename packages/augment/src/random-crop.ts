@@ -1,6 +1,6 @@
 import { fmtShape, ShapeError } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { parseChoice, parseNumber, parseSize } from './internal/options';
+import { checkOptions, parseChoice, parseNumber, parseSize } from './internal/options';
 import { uniforms } from './internal/random';
 import { resampleWith } from './internal/resample';
 import { FILL_MODES, type FillMode } from './ops/affine-resample';
@@ -29,6 +29,7 @@ export interface RandomCropOptions {
  */
 export function randomCrop(options: RandomCropOptions = {}): Transform {
   const name = 'randomCrop';
+  checkOptions(name, options);
   const size = parseSize(name, 'size', options.size);
   const padding = parseSize(name, 'padding', options.padding) ?? [0, 0];
   const fillMode = parseChoice(name, 'fillMode', options.fillMode, FILL_MODES, 'constant');

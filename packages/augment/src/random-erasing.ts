@@ -1,7 +1,7 @@
 import { where } from '@descent/core';
 import { boxMask } from './internal/box-mask';
 import { defineTransform } from './internal/define-transform';
-import { lerp, parseNumber, parseRange } from './internal/options';
+import { checkOptions, lerp, parseNumber, parseRange } from './internal/options';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
 
@@ -25,6 +25,7 @@ export interface RandomErasingOptions {
  */
 export function randomErasing(options: RandomErasingOptions = {}): Transform {
   const name = 'randomErasing';
+  checkOptions(name, options);
   const scale = parseRange(name, 'scale', options.scale ?? [0.02, 0.33], { min: 0, max: 1 });
   const ratio = parseRange(name, 'ratio', options.ratio ?? [0.3, 3.3], { min: Number.MIN_VALUE });
   const value = parseNumber(name, 'value', options.value, 0);

@@ -1,7 +1,7 @@
 import { affineMatrix } from './affine-matrix';
 import { defineTransform } from './internal/define-transform';
 import { parseSampling, type SamplingOptions } from './internal/geometry';
-import { lerp, parseRange } from './internal/options';
+import { checkOptions, lerp, parseRange } from './internal/options';
 import { uniforms } from './internal/random';
 import { resampleWith } from './internal/resample';
 import type { Transform } from './transform';
@@ -22,7 +22,8 @@ export interface RandomRotationOptions extends SamplingOptions {
  */
 export function randomRotation(options: RandomRotationOptions): Transform {
   const name = 'randomRotation';
-  const degrees = parseRange(name, 'degrees', options?.degrees);
+  checkOptions(name, options, true);
+  const degrees = parseRange(name, 'degrees', options.degrees, { required: true });
   const sampling = parseSampling(name, options);
   return defineTransform({
     name,

@@ -1,7 +1,7 @@
 import { affineMatrix } from './affine-matrix';
 import { defineTransform } from './internal/define-transform';
 import { parseSampling, type SamplingOptions } from './internal/geometry';
-import { lerp, parseRange } from './internal/options';
+import { checkOptions, lerp, parseRange } from './internal/options';
 import { uniforms } from './internal/random';
 import { resampleWith } from './internal/resample';
 import type { Transform } from './transform';
@@ -27,6 +27,7 @@ export interface RandomTranslationOptions extends SamplingOptions {
  */
 export function randomTranslation(options: RandomTranslationOptions = {}): Transform {
   const name = 'randomTranslation';
+  checkOptions(name, options);
   const hf = parseRange(name, 'heightFactor', options.heightFactor);
   const wf = parseRange(name, 'widthFactor', options.widthFactor);
   const sampling = parseSampling(name, options);

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '@descent/core';
 import { affineMatrix } from './affine-matrix';
 import { defineTransform } from './internal/define-transform';
 import { parseSampling, type SamplingOptions } from './internal/geometry';
-import { lerp, parseRange } from './internal/options';
+import { checkOptions, lerp, parseRange } from './internal/options';
 import { uniforms } from './internal/random';
 import { resampleWith } from './internal/resample';
 import type { Transform } from './transform';
@@ -26,7 +26,8 @@ export interface RandomZoomOptions extends SamplingOptions {
  */
 export function randomZoom(options: RandomZoomOptions): Transform {
   const name = 'randomZoom';
-  const factor = parseRange(name, 'factor', options?.factor);
+  checkOptions(name, options, true);
+  const factor = parseRange(name, 'factor', options.factor, { required: true });
   const widthFactor =
     options.widthFactor === undefined ? undefined : parseRange(name, 'widthFactor', options.widthFactor);
   for (const r of [factor, widthFactor ?? factor]) {

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { parseChoice, parseSize } from './internal/options';
+import { checkOptions, parseChoice, parseSize } from './internal/options';
 import { resampleWith } from './internal/resample';
 import { type AffineResampleOptions, INTERPOLATIONS, type Interpolation } from './ops/affine-resample';
 import type { Transform } from './transform';
@@ -24,6 +24,7 @@ export interface ResizeOptions {
  */
 export function resize(options: ResizeOptions): Transform {
   const name = 'resize';
+  checkOptions(name, options, true);
   const size = parseSize(name, 'size', options?.size);
   if (!size) throw new InvalidArgumentError(name, 'expected a size: a number or [height, width]');
   const interpolation = parseChoice(name, 'interpolation', options.interpolation, INTERPOLATIONS, 'bilinear');

@@ -1,6 +1,6 @@
 import type { Transform } from '../transform';
 import { defineTransform } from './define-transform';
-import { parseNumber } from './options';
+import { checkOptions, parseNumber } from './options';
 import { uniforms } from './random';
 import { resampleWith } from './resample';
 
@@ -10,7 +10,8 @@ export function randomFlip(
   axis: 'horizontal' | 'vertical',
   options: { p?: number },
 ): Transform {
-  const p = parseNumber(name, 'p', options.p, 0.5, { min: 0, max: 1 });
+  checkOptions(name, options);
+  const p = parseNumber(name, 'p', options?.p, 0.5, { min: 0, max: 1 });
   return defineTransform({
     name,
     random: true,

@@ -1,6 +1,35 @@
-import { InvalidArgumentError } from '@descent/core';
+import { InvalidArgumentError, Runtime, Tensor } from '@descent/core';
 
 export type Range = readonly [number, number];
+
+/** How a bad argument is named in an error: "got a string", "got a Tensor", ... */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (v instanceof Tensor) return `a Tensor of shape [${v.shape.join(',')}]`;
+  if (v instanceof Runtime) return 'a Runtime';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'function') return 'a function';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * Throws unless a factory's options are an object; undefined is fine where every option has a
+ * default (`required` false).
+ */
+export function checkOptions(transform: string, options: unknown, required = false, what = 'options'): void {
+  if (options === undefined && !required) return;
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    Array.isArray(options) ||
+    options instanceof Tensor ||
+    options instanceof Runtime
+  )
+    throw new InvalidArgumentError(transform, `expected ${what} (an object), got ${describeValue(options)}`);
+}
 
 /**
  * A parameter range: a number `x ≥ 0` means `[center - x, center + x]`, a pair `[lo, hi]` is
@@ -10,9 +39,20 @@ export function parseRange(
   transform: string,
   what: string,
   value: number | Range | undefined,
-  { center = 0, fallback = 0, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = {},
+  {
+    center = 0,
+    fallback = 0,
+    min = Number.NEGATIVE_INFINITY,
+    max = Number.POSITIVE_INFINITY,
+    required = false,
+  } = {},
 ): Range {
   let range: Range;
+  if (value === undefined && required)
+    throw new InvalidArgumentError(
+      transform,
+      `expected ${what} to be a non-negative number or a range [min, max], got undefined (it has no default)`,
+    );
   if (value === undefined) range = [center - fallback, center + fallback];
   else if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0)

@@ -1,4 +1,5 @@
 import { defineOp, fmtShape, InvalidArgumentError, ShapeError, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/options';
 import {
   type AffineResampleAttrs,
   assertTensors,
@@ -55,6 +56,7 @@ export function affineResampleImageGrad(
   attrs: AffineResampleImageGradAttrs,
 ): Tensor {
   assertTensors(OP, { dy, matrices });
+  checkOptions(OP, attrs, true, 'attrs');
   return dy.runtime.runOp(def, [dy, matrices], attrs);
 }
 affineResampleImageGrad.def = def;

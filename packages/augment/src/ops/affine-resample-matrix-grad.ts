@@ -1,4 +1,5 @@
 import { defineOp, fmtShape, ShapeError, shapesEqual, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/options';
 import {
   type AffineResampleAttrs,
   assertTensors,
@@ -43,6 +44,7 @@ export function affineResampleMatrixGrad(
   attrs: AffineResampleAttrs,
 ): Tensor {
   assertTensors(OP, { images, matrices, dy });
+  checkOptions(OP, attrs, true, 'attrs');
   return images.runtime.runOp(def, [images, matrices, dy], attrs);
 }
 affineResampleMatrixGrad.def = def;

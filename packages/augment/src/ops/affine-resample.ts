@@ -7,6 +7,7 @@ import {
   Tensor,
   type TensorInfo,
 } from '@descent/core';
+import { checkOptions } from '../internal/options';
 
 /** How a sample between pixel centres is read: the nearest pixel, or the 4 around it weighted. */
 export type Interpolation = 'nearest' | 'bilinear';
@@ -134,6 +135,7 @@ export function affineResample(
   options: AffineResampleOptions = {},
 ): Tensor {
   assertTensors(OP, { images, matrices });
+  checkOptions(OP, options);
   return images.runtime.runOp(def, [images, matrices], resolveAttrs(images, options));
 }
 affineResample.def = def;
