@@ -52,6 +52,7 @@ import { scatterAddRule } from './rules/scatter-add';
 import { signRule } from './rules/sign';
 import { sinRule } from './rules/sin';
 import { sliceRule } from './rules/slice';
+import { softmaxCrossEntropyRule } from './rules/softmax-cross-entropy';
 import { sqrtRule } from './rules/sqrt';
 import { subRule } from './rules/sub';
 import { sumRule } from './rules/sum';
@@ -59,7 +60,7 @@ import { tanhRule } from './rules/tanh';
 import { transposeRule } from './rules/transpose';
 import { whereRule } from './rules/where';
 
-/** The gradient rule of every core primitive, by op name. */
+/** The gradient rule of every core primitive, and of core's single-output fused ops, by op name. */
 export const gradientRules: Readonly<Record<string, GradientRule>> = {
   abs: absRule,
   add: addRule,
@@ -120,4 +121,6 @@ export const gradientRules: Readonly<Record<string, GradientRule>> = {
   tanh: tanhRule,
   transpose: transposeRule,
   where: whereRule,
+  // Fused ops of core that autograd records whole (their kernels run in training).
+  softmaxCrossEntropy: softmaxCrossEntropyRule,
 };

@@ -54,7 +54,10 @@ export class Tape {
     let tapes = active.get(this.rt);
     if (!tapes) active.set(this.rt, (tapes = []));
     tapes.push(this);
-    this.stopListening = this.rt.onOp((r) => this.onOp(r));
+    // Fused ops with a gradient rule are recorded whole (their kernels run); others as composites.
+    this.stopListening = this.rt.onOp((r) => this.onOp(r), {
+      acceptsFused: (def) => this.rt.registry.find('gradient', def.name) !== undefined,
+    });
   }
 
   stop(): void {

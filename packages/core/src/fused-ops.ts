@@ -1,8 +1,9 @@
 import { adamUpdateOp } from './fused/adam-update';
+import { softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';
 import type { FusedOpDef } from './fused-op';
 
 /**
  * Every fused op of core: hot composites a backend may run as one kernel. Backends need not
  * implement any (the composite runs instead); the conformance suite checks those they do.
  */
-export const fusedOps: readonly FusedOpDef[] = [adamUpdateOp];
+export const fusedOps: readonly FusedOpDef[] = [adamUpdateOp, softmaxCrossEntropyOp];

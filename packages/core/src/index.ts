@@ -33,6 +33,7 @@ export {
 } from './errors';
 export type { AdamUpdateAttrs, AdamUpdateResult } from './fused/adam-update';
 export { adamUpdate, adamUpdateOp } from './fused/adam-update';
+export { softmaxCrossEntropy, softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';
 export type { FusedKernel, FusedKernelArgs, FusedOpDef } from './fused-op';
 export { defineFusedOp } from './fused-op';
 export { fusedOps } from './fused-ops';
@@ -127,7 +128,14 @@ export { primitiveOps } from './primitives';
 export type { RegisterOptions, RegistryEntry, RegistryKind, RegistryKinds, RegistryValue } from './registry';
 export { backendPackage, Registry } from './registry';
 export { philox4x32, philoxUniform, seedToKey, uint32ToUnit } from './rng/philox';
-export type { MemoryInfo, OpListener, OpRecord, RuntimeOptions, TensorTree } from './runtime';
+export type {
+  MemoryInfo,
+  OpListener,
+  OpListenerOptions,
+  OpRecord,
+  RuntimeOptions,
+  TensorTree,
+} from './runtime';
 export { createRuntime, Runtime } from './runtime';
 export {
   assertValidShape,

@@ -19,6 +19,7 @@ import { shapesEqual } from './shape';
 import { Tensor } from './tensor';
 import type { DType, Shape, TensorInfo, TensorLike } from './types';
 
+/** Options of `createRuntime`. */
 export interface RuntimeOptions {
   /** Plugins to install, in order (backends, autograd, layers, ...). */
   plugins?: readonly Plugin[];
@@ -30,19 +31,46 @@ export interface RuntimeOptions {
 
 /** Everything an op listener (autograd's tape) learns about one op run. */
 export interface OpRecord {
-  readonly op: OpDef;
+  /** The op that ran: a primitive, or a fused op a listener accepted whole. */
+  readonly op: OpDef | FusedOpDef;
+  /** Its tensor inputs. */
   readonly inputs: readonly Tensor[];
+  /** Its normalized attributes. */
   readonly attrs: unknown;
+  /** The tensor it made. */
   readonly output: Tensor;
 }
 
+/** Called after every op a runtime runs; autograd's tape is one. */
 export type OpListener = (record: OpRecord) => void;
+
+/** How a listener takes fused ops. */
+export interface OpListenerOptions {
+  /**
+   * Whether the listener can record this single-output fused op whole (autograd: it has a
+   * gradient rule for it). While any listener says no, fused ops run as their composites.
+   */
+  acceptsFused?(op: FusedOpDef): boolean;
+}
 
 /** Live tensors and bytes, in all and per backend. */
 export interface MemoryInfo {
+  /** Live (undisposed) tensors, all backends together. */
   numTensors: number;
+  /** Bytes those tensors hold. */
   numBytes: number;
-  backends: Record<string, { numTensors: number; numBytes: number; backend: BackendMemory }>;
+  /** Per backend: live tensors and bytes, and the backend's own counters. */
+  backends: Record<
+    string,
+    {
+      /** Live tensors on this backend. */
+      numTensors: number;
+      /** Bytes they hold. */
+      numBytes: number;
+      /** The backend's own counters (`Backend.memory()`). */
+      backend: BackendMemory;
+    }
+  >;
 }
 
 /** Anything that may hold tensors: a tensor, arrays and plain objects of them. */
@@ -67,12 +95,13 @@ export type TensorTree =
  * const y = rt.tidy(() => add(rt.tensor([1, 2]), 1));
  */
 export class Runtime {
+  /** Everything the installed plugins registered: backends, kernels, ops, optimizers, layers, ... */
   readonly registry = new Registry();
   private readonly installed = new Map<string, Plugin>();
   private readonly backends = new Map<string, Backend>();
   private defaultBackend: string | undefined;
   private readonly scopes: Set<Tensor>[] = [];
-  private readonly listeners = new Set<OpListener>();
+  private readonly listeners = new Map<OpListener, OpListenerOptions>();
   private readonly live = new Map<string, { tensors: number; bytes: number }>();
   private key: [number, number] = [0, 0];
   private counter = 0;
@@ -96,7 +125,12 @@ export class Runtime {
   }
 
   /** Installed plugins by name, with their versions. */
-  plugins(): { name: string; version: string }[] {
+  plugins(): {
+    /** The plugin's name. */
+    name: string;
+    /** The plugin's version. */
+    version: string;
+  }[] {
     return [...this.installed.values()].map(({ name, version }) => ({ name, version }));
   }
 
@@ -275,22 +309,26 @@ export class Runtime {
     }
     if (this.listeners.size) {
       const record: OpRecord = { op: def, inputs, attrs, output };
-      for (const l of this.listeners) l(record);
+      for (const l of this.listeners.keys()) l(record);
     }
     return output;
   }
 
   /**
-   * Runs a fused op: the backend's single-pass kernel when it has one and no op listener is
-   * recording, otherwise the op's composite `fallback`. Returns one new tensor per output.
+   * Runs a fused op: the backend's single-pass kernel when it has one and every op listener
+   * accepts the op whole (none recording, or autograd with a rule for it), otherwise the op's
+   * composite `fallback`, which listeners see as primitives. Returns one new tensor per output.
    */
   runFused<A>(def: FusedOpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
     const backendName = this.backendOf(def.name, inputs) ?? this.backendName;
     const infos = inputs.map((t) => t.info(def.name));
     const outs = def.infer(infos, attrs);
-    const entry = this.listeners.size
-      ? undefined
-      : this.registry.find('kernel', kernelKey(def.name, backendName));
+    const recordable =
+      outs.length === 1 && [...this.listeners.values()].every((o) => o.acceptsFused?.(def) === true);
+    const entry =
+      this.listeners.size && !recordable
+        ? undefined
+        : this.registry.find('kernel', kernelKey(def.name, backendName));
     if (!entry) return this.tidy(() => def.fallback(inputs, attrs));
     const kernel = entry.value as FusedKernel<A>;
     if (kernel.fused !== true)
@@ -313,7 +351,12 @@ export class Runtime {
         `kernel on backend "${backendName}" returned ${made.length} outputs, expected ${outs.map((o) => `a new ${o.dtype} ${fmtShape(o.shape)}`).join(', ')}${bad >= 0 ? ` (output ${bad} is wrong)` : ''}`,
       );
     }
-    return made.map((info) => this.adopt(info, backendName));
+    const outputs = made.map((info) => this.adopt(info, backendName));
+    if (this.listeners.size) {
+      const record: OpRecord = { op: def, inputs, attrs, output: outputs[0]! };
+      for (const l of this.listeners.keys()) l(record);
+    }
+    return outputs;
   }
 
   private backendOf(op: string, inputs: readonly Tensor[]): string | undefined {
@@ -344,8 +387,8 @@ export class Runtime {
   }
 
   /** Calls `listener` after every op of this runtime; returns the function that removes it. */
-  onOp(listener: OpListener): () => void {
-    this.listeners.add(listener);
+  onOp(listener: OpListener, options: OpListenerOptions = {}): () => void {
+    this.listeners.set(listener, options);
     return () => this.listeners.delete(listener);
   }
 
@@ -417,7 +460,12 @@ export class Runtime {
   }
 
   /** Where the RNG stream stands: save it in a checkpoint, restore it with `setRngState`. */
-  rngState(): { key: [number, number]; counter: number } {
+  rngState(): {
+    /** The Philox key, two uint32 words made from the seed. */
+    key: [number, number];
+    /** The next Philox block to draw (each block gives four values). */
+    counter: number;
+  } {
     return { key: [this.key[0], this.key[1]], counter: this.counter };
   }
 
@@ -444,7 +492,12 @@ export class Runtime {
    * the numbers on the host (per-sample augmentation parameters): `philoxUniform(key, counter,
    * out)` yields exactly what `randomUniform` would have.
    */
-  drawRandom(n: number): { key: [number, number]; counter: number } {
+  drawRandom(n: number): {
+    /** The Philox key, two uint32 words made from the seed. */
+    key: [number, number];
+    /** The first Philox block of the `n` values reserved (each block gives four values). */
+    counter: number;
+  } {
     const at = { key: this.key, counter: this.counter };
     this.counter += Math.ceil(n / 4);
     return at;

@@ -1,7 +1,8 @@
-import { add, clip, div, log, logSoftmax, mul, neg, sum, type Tensor } from '@descent/core';
+import { add, clip, div, log, mul, neg, softmaxCrossEntropy, sum, type Tensor } from '@descent/core';
 import { bool } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape, smoothing } from './loss';
 
+/** Options of `categoricalCrossentropy`. */
 export interface CategoricalCrossentropyOptions extends LossOptions {
   /** yPred holds logits (recommended: computed by log-softmax, stable for any logits). Default false, as Keras. */
   fromLogits?: boolean;
@@ -15,9 +16,9 @@ const EPSILON = 1e-7;
 export function crossentropyOf(y: Tensor, yPred: Tensor, fromLogits: boolean, ls: number): Tensor {
   const k = yPred.shape[yPred.rank - 1]!;
   const target = ls > 0 ? add(mul(y, 1 - ls), ls / k) : y;
-  const logp = fromLogits
-    ? logSoftmax(yPred, -1)
-    : log(clip(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON));
+  // From logits: core's fused op (one pass on the CPU backend, recorded whole by autograd).
+  if (fromLogits) return softmaxCrossEntropy(yPred, target);
+  const logp = log(clip(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON));
   return neg(sum(mul(target, logp), -1));
 }
 

@@ -5,6 +5,8 @@ import {
   DTypeError,
   InvalidArgumentError,
   ShapeError,
+  softmaxCrossEntropy,
+  softmaxCrossEntropyOp,
   type Tensor,
 } from '@descent/core';
 import { expect } from 'vitest';
@@ -16,7 +18,7 @@ const NaN = Number.NaN;
 const Inf = Infinity;
 
 /** The fused ops of core; each must have a case (see the coverage check). */
-export const FUSED_NAMES = ['adamUpdate'];
+export const FUSED_NAMES = ['adamUpdate', 'softmaxCrossEntropy'];
 
 const OUTPUTS = ['update', 'mu', 'nu', 'vMax'] as const;
 
@@ -93,6 +95,84 @@ function values(n: number, seed: number, scale: number, positive = false): numbe
 }
 
 export function fusedCases(): ConformanceCase[] {
+  return [...adamUpdateCases(), ...softmaxCrossEntropyCases()];
+}
+
+function softmaxCrossEntropyCases(): ConformanceCase[] {
+  const run = ([z, t]: Tensor[]) => softmaxCrossEntropy(z!, t!);
+  const L = Math.log;
+  return [
+    // -Σ t·(z - log Σ e^z), written out.
+    value(
+      'softmaxCrossEntropy',
+      'one-hot rows',
+      [f32([2, 3], [1, 2, 3, 0, 0, 0]), f32([2, 3], [0, 0, 1, 1, 0, 0])],
+      run,
+      vec([L(Math.E + Math.E ** 2 + Math.E ** 3) - 3, L(3)]),
+      ARITH,
+    ),
+    value(
+      'softmaxCrossEntropy',
+      'soft targets',
+      [f32([1, 2], [0, Math.log(3)]), f32([1, 2], [0.5, 0.5])],
+      run,
+      vec([L(4) - 0.5 * L(3)]),
+      ARITH,
+    ),
+    // Shifted by the max: logits of ±1e4 give finite losses (the naive formula overflows).
+    value(
+      'softmaxCrossEntropy',
+      'extreme logits stay finite',
+      [f32([2, 2], [1e4, -1e4, 1e4, -1e4]), f32([2, 2], [1, 0, 0, 1])],
+      run,
+      vec([0, 2e4]),
+      ARITH,
+    ),
+    value(
+      'softmaxCrossEntropy',
+      'rank 1: one row',
+      [vec([0, 0, 0, 0]), vec([0, 1, 0, 0])],
+      run,
+      f32([], [L(4)]),
+      ARITH,
+    ),
+    value('softmaxCrossEntropy', 'no rows', [f32([0, 3], []), f32([0, 3], [])], run, f32([0], [])),
+    // NaN in a row poisons that row only; a zero target on a -Infinity logit is 0·-Inf = NaN, as in PyTorch.
+    value(
+      'softmaxCrossEntropy',
+      'NaN and -Infinity',
+      [f32([3, 2], [NaN, 0, -Inf, 0, 0, 0]), f32([3, 2], [0, 1, 0, 1, 1, 0])],
+      run,
+      vec([NaN, NaN, L(2)]),
+      ARITH,
+    ),
+    custom('softmaxCrossEntropy', 'the backend agrees with the composite on 257 rows of 10', ({ rt }) => {
+      const [z, t] = [values(2570, 5, 10), values(2570, 6, 1, true)].map((xs) =>
+        rt.tensor(Float32Array.from(xs), [257, 10]),
+      );
+      try {
+        rt.tidy(() => {
+          const [fused] = rt.runFused(softmaxCrossEntropyOp, [z!, t!], {});
+          const [composite] = softmaxCrossEntropyOp.fallback([z!, t!], {});
+          expectClose(fused!.dataSync(), composite!.dataSync(), { rtol: 1e-5, atol: 1e-4, label: 'losses' });
+        });
+      } finally {
+        rt.dispose([z, t]);
+      }
+    }),
+    error(
+      'softmaxCrossEntropy',
+      'targets of another shape',
+      [f32([2, 3], [0, 0, 0, 0, 0, 0]), vec([1, 0, 0])],
+      run,
+      ShapeError,
+    ),
+    error('softmaxCrossEntropy', 'int32 targets', [vec([0, 0]), i32([2], [1, 0])], run, DTypeError),
+    error('softmaxCrossEntropy', 'scalar logits', [f32([], [1]), f32([], [1])], run, ShapeError),
+  ];
+}
+
+function adamUpdateCases(): ConformanceCase[] {
   const t1 = adamAttrs(1);
   return [
     // t = 1 from zero moments: update = g / (|g| + eps), the sign of g for |g| ≫ eps.

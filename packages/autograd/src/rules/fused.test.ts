@@ -1,0 +1,47 @@
+import { fusedOps, oneHot, softmax, softmaxCrossEntropy, sum, type Tensor } from '@descent/core';
+import { describe, expect, it } from 'vitest';
+import { gradCheck } from '../grad-check';
+import { valueAndGrad } from '../value-and-grad';
+import { referenceRuntime, sampler } from './test-utils';
+
+const { rt, exercised } = referenceRuntime(7);
+const { normal, uniform } = sampler(rt);
+
+describe('fused ops', () => {
+  it.each([
+    ['[3, 5]', [3, 5]],
+    ['[2, 2, 4]', [2, 2, 4]],
+    ['one row [4]', [4]],
+  ])('softmaxCrossEntropy %s: logits and soft targets match finite differences', (_, shape) => {
+    const report = gradCheck(
+      (z: Tensor, t: Tensor) => softmaxCrossEntropy(z, t),
+      [normal(shape), uniform(shape, 0, 1)],
+    );
+    expect(report.ok, report.message).toBe(true);
+  });
+
+  it('softmaxCrossEntropy is recorded whole (its kernel runs) and its gradient is softmax - one-hot', () => {
+    const z = rt.tensor([
+      [1, 2, 3],
+      [0, 0, 0],
+    ]);
+    const t = oneHot(rt.tensor([2, 0], [2], 'int32'), 3);
+    const ops: string[] = [];
+    const stop = rt.onOp((r) => ops.push(r.op.name), { acceptsFused: () => true });
+    const { grads } = valueAndGrad((p: { z: Tensor }) => sum(softmaxCrossEntropy(p.z, t)))({ z });
+    stop();
+    // The forward ran the fused kernel (a composite run shows only primitives); exp is backward's softmax.
+    expect(ops[0]).toBe('softmaxCrossEntropy');
+    const want = Array.from(softmax(z).dataSync()).map((p, i) => p - (i === 2 || i === 3 ? 1 : 0));
+    expect(
+      Array.from(grads.z.dataSync())
+        .map((v, i) => v - want[i]!)
+        .every((d) => Math.abs(d) < 1e-12),
+    ).toBe(true);
+  });
+
+  it('every single-output fused op of core has a rule that a gradCheck exercised', () => {
+    const single = fusedOps.filter((d) => d.name !== 'adamUpdate').map((d) => d.name);
+    expect(single.filter((op) => !exercised.has(op))).toEqual([]);
+  });
+});
