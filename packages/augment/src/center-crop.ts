@@ -5,6 +5,7 @@ import { resampleWith } from './internal/resample';
 import { roundHalfEven } from './internal/sampling';
 import type { Transform } from './transform';
 
+/** Options of `centerCrop`. */
 export interface CenterCropOptions {
   /** [height, width] of the crop, or a number for a square. */
   size: number | readonly [number, number];

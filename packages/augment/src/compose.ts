@@ -13,7 +13,14 @@ import { uniforms } from './internal/random';
 import type { ApplyOptions, Batch, Transform } from './transform';
 
 /** A pipeline step: a transform, or a transform applied to each sample with probability `p`. */
-export type ComposeStep = Transform | { readonly transform: Transform; readonly p: number };
+export type ComposeStep =
+  | Transform
+  | {
+      /** The transform. */
+      readonly transform: Transform;
+      /** Probability, per sample, that the transform applies (0 to 1). */
+      readonly p: number;
+    };
 
 /**
  * Chains transforms into one. A step `{ transform, p }` with a random transform applies to each

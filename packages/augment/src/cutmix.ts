@@ -7,6 +7,7 @@ import { perSample } from './internal/per-sample';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `cutmix`. */
 export interface CutmixOptions {
   /** λ ~ Beta(alpha, alpha) sets the box area `(1 - λ)·h·w`; default 1. 0 gives no box. */
   alpha?: number;

@@ -5,6 +5,7 @@ import { checkOptions, parseNumber, parseSize } from './internal/options';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `cutout`. */
 export interface CutoutOptions {
   /** [height, width] of the hole in pixels, or a number for a square. */
   size: number | readonly [number, number];

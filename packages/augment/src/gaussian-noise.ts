@@ -5,6 +5,7 @@ import { perSample } from './internal/per-sample';
 import { uniforms } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `gaussianNoise`. */
 export interface GaussianNoiseOptions {
   /** Standard deviation: a number, or a range `[min, max]` drawn per sample; must be ≥ 0. */
   std: number | readonly [number, number];

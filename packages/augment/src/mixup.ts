@@ -6,6 +6,7 @@ import { perSample } from './internal/per-sample';
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `mixup`. */
 export interface MixupOptions {
   /** λ ~ Beta(alpha, alpha); default 0.2. 0 gives λ = 1 (no mixing). */
   alpha?: number;

@@ -3,6 +3,7 @@ import { defineTransform } from './internal/define-transform';
 import { checkOptions } from './internal/options';
 import type { Transform } from './transform';
 
+/** Options of `normalize`. */
 export interface NormalizeOptions {
   /** Per-channel means (one per channel), or one number for all channels. */
   mean: number | readonly number[];

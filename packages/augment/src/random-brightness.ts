@@ -5,6 +5,7 @@ import { perSample } from './internal/per-sample';
 import { uniforms } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `randomBrightness`. */
 export interface RandomBrightnessOptions {
   /** Added to every pixel of a sample: `d ≥ 0` draws from [-d, d], or a range `[min, max]`. */
   delta: number | readonly [number, number];

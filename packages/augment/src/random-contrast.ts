@@ -5,6 +5,7 @@ import { perSample } from './internal/per-sample';
 import { uniforms } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `randomContrast`. */
 export interface RandomContrastOptions {
   /** Contrast factor `k`: `f ≥ 0` draws `k` from [1 - f, 1 + f], or a range `[min, max]` with min ≥ 0. */
   factor: number | readonly [number, number];

@@ -6,6 +6,7 @@ import { resampleWith } from './internal/resample';
 import { FILL_MODES, type FillMode } from './ops/affine-resample';
 import type { Transform } from './transform';
 
+/** Options of `randomCrop`. */
 export interface RandomCropOptions {
   /** [height, width] of the crop (a number for a square); default the input's size. */
   size?: number | readonly [number, number];

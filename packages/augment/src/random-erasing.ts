@@ -5,6 +5,7 @@ import { checkOptions, lerp, parseNumber, parseRange } from './internal/options'
 import { HostRandom } from './internal/random';
 import type { Transform } from './transform';
 
+/** Options of `randomErasing`. */
 export interface RandomErasingOptions {
   /** Area of the box as a fraction of the image, drawn from this range; default [0.02, 0.33]. */
   scale?: readonly [number, number];

@@ -1,6 +1,7 @@
 import { randomFlip } from './internal/flip';
 import type { Transform } from './transform';
 
+/** Options of `randomHorizontalFlip` and `randomVerticalFlip`. */
 export interface RandomFlipOptions {
   /** Probability that each image is flipped; default 0.5. */
   p?: number;

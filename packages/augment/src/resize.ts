@@ -5,6 +5,7 @@ import { resampleWith } from './internal/resample';
 import { type AffineResampleOptions, INTERPOLATIONS, type Interpolation } from './ops/affine-resample';
 import type { Transform } from './transform';
 
+/** Options of `resize`. */
 export interface ResizeOptions {
   /** [height, width] of the output, or a number for a square. */
   size: number | readonly [number, number];

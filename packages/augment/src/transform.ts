@@ -6,10 +6,13 @@ import type { Tensor } from '@descent/core';
  * transforms (mixup, cutmix) change labels; the others pass them through.
  */
 export interface Batch {
+  /** NHWC float32 images. */
   readonly images: Tensor;
+  /** Their labels, batch on axis 0 (optional). */
   readonly labels?: Tensor | undefined;
 }
 
+/** Options of `Transform.apply`. */
 export interface ApplyOptions {
   /**
    * `false` at evaluation: random transforms return their input unchanged (the same tensors),
@@ -37,7 +40,12 @@ export interface Transform {
   readonly random: boolean;
   /** Whether it needs and changes labels (mixup, cutmix). */
   readonly usesLabels: boolean;
+  /**
+   * Transforms a batch of NHWC images; returns a new tensor (or, at evaluation for a random
+   * transform, the same one).
+   */
   apply(images: Tensor, options?: ApplyOptions): Tensor;
+  /** Transforms a batch with its labels; label-aware transforms (mixup, cutmix) change the labels too. */
   apply(batch: Batch, options?: ApplyOptions): Batch;
 }
 
@@ -47,6 +55,7 @@ export type TransformFactory = (options?: any) => Transform;
 
 declare module '@descent/core' {
   interface RegistryKinds {
+    /** Augmentations, by name (`'randomRotation'`); typed by `@descent/augment`. */
     augmentation: TransformFactory;
   }
 }

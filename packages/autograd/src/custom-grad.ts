@@ -3,7 +3,9 @@ import { checkFunction } from './internal/check-args';
 import { noGrad } from './no-grad';
 import { activeTapes } from './tape';
 
+/** What the function given to `customGrad` returns. */
 export interface CustomGradResult {
+  /** The forward value. */
   value: Tensor;
   /** dL/dinputs given dL/dvalue, one per input (undefined: no gradient). */
   gradFunc: (dy: Tensor, saved: readonly Tensor[]) => readonly (Tensor | undefined)[];

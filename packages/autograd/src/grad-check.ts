@@ -2,6 +2,7 @@ import { InvalidArgumentError, mul, type Runtime, randomNormal, sum, type Tensor
 import { checkFunction, checkOptions, checkRuntime, checkTensor, describeValue } from './internal/check-args';
 import { valueAndGrad } from './value-and-grad';
 
+/** Options of `gradCheck`. */
 export interface GradCheckOptions {
   /**
    * Where to evaluate, e.g. a runtime on `cpuBackend({ precision: 'float64' })` for float64
@@ -12,14 +13,30 @@ export interface GradCheckOptions {
   eps?: number;
   /** |analytic - numeric| ≤ atol + rtol·|numeric| for every element (defaults by precision). */
   rtol?: number;
+  /** Absolute tolerance (see `rtol`). */
   atol?: number;
 }
 
+/** What `gradCheck` found. */
 export interface GradCheckReport {
+  /** Whether every element is within tolerance. */
   ok: boolean;
   /** Largest |analytic - numeric| - rtol·|numeric| over all elements, and where it is. */
-  worst: { input: number; index: number; analytic: number; numeric: number; error: number };
+  worst: {
+    /** Which input (by position). */
+    input: number;
+    /** The element's flat index in that input. */
+    index: number;
+    /** The gradient autograd computed there. */
+    analytic: number;
+    /** The finite-difference estimate. */
+    numeric: number;
+    /** The excess over the tolerance's relative part: `|analytic - numeric| - rtol·|numeric|`. */
+    error: number;
+  };
+  /** Number of elements compared. */
   checked: number;
+  /** A one-line summary, naming the worst element when the check fails. */
   message: string;
 }
 

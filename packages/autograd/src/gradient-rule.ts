@@ -6,8 +6,11 @@ export interface GradientContext<A = Record<string, unknown>> {
   readonly inputs: readonly (Tensor | undefined)[];
   /** The forward output, if the rule asked to save it (`save.output`). */
   readonly output: Tensor | undefined;
+  /** The forward op's attributes. */
   readonly attrs: A;
+  /** Shapes of the forward inputs (always kept). */
   readonly inputShapes: readonly Shape[];
+  /** Dtypes of the forward inputs (always kept). */
   readonly inputDtypes: readonly DType[];
   /**
    * Which inputs need a gradient (lie on a path from a differentiated source). A rule may
@@ -28,18 +31,29 @@ export interface GradientContext<A = Record<string, unknown>> {
  */
 // biome-ignore lint/suspicious/noExplicitAny: rules with specific attrs must fit one registry slot.
 export interface GradientRule<A = any> {
-  readonly save?: { readonly inputs?: readonly number[] | 'all'; readonly output?: boolean };
+  /**
+   * What the tape must keep for `backward`: input positions (or `'all'`) and whether the output;
+   * nothing by default.
+   */
+  readonly save?: {
+    /** Positions of the inputs to keep, or `'all'`. */
+    readonly inputs?: readonly number[] | 'all';
+    /** Keep the output. */
+    readonly output?: boolean;
+  };
   /**
    * The output is piecewise constant and carries no gradient (comparisons, argmax, isNaN): the
    * tape treats it as a constant, so `mul(x, cast(greater(x, 0), 'float32'))` differentiates
    * as in PyTorch.
    */
   readonly constant?: boolean;
+  /** dL/dinput for each input given `dy` = dL/doutput; `undefined` for no gradient. */
   backward(dy: Tensor, ctx: GradientContext<A>): readonly (Tensor | undefined)[];
 }
 
 declare module '@descent/core' {
   interface RegistryKinds {
+    /** Gradient rules, by op name; typed by `@descent/autograd`. */
     gradient: GradientRule;
   }
 }

@@ -13,7 +13,9 @@ import {
 import { checkFunction, checkTensor } from './internal/check-args';
 import { activeTapes, Tape } from './tape';
 
+/** What `valueAndGrad` returns. */
 export interface ValueAndGrad<P extends Params> {
+  /** The function's value (a scalar). */
   value: Tensor;
   /** dvalue/dparams, shaped like `params`; zeros for parameters the value does not depend on. */
   grads: P;

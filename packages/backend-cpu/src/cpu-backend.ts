@@ -9,9 +9,11 @@ import type { GemmThreads } from './internal/wasm/gemm-threads';
  * these arrays, so a faster kernel (WASM SIMD, workers) can replace any one of them.
  */
 export interface CpuData {
+  /** The tensor's values, row-major. */
   values: TypedArray;
 }
 
+/** Options of `cpuBackend`. */
 export interface CpuBackendOptions {
   /**
    * 'float64' stores and computes float32 tensors in Float64Array: a slow reference mode for

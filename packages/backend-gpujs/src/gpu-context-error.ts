@@ -15,6 +15,7 @@ import { DescentError } from '@descent/core';
  */
 export class GpuContextError extends DescentError {
   constructor(
+    /** The gpu.js mode asked for (`'webgl2'`, `'headlessgl'`, ...). */
     readonly mode: string,
     message: string,
   ) {

@@ -15,6 +15,7 @@ import { decode, encode } from './internal/encode';
 
 export type { GpujsMode, GpujsResolvedMode } from './internal/device';
 
+/** Options of `gpujsBackend`. */
 export interface GpujsBackendOptions {
   /**
    * Which gpu.js backend to run on: 'webgl2' or 'webgpu' in a browser, 'headlessgl' in Node
@@ -31,6 +32,7 @@ export interface GpujsBackendOptions {
  * (its 16-bit halves, so every int32 is exact). Empty tensors have no buffer.
  */
 export interface GpujsData {
+  /** Number of floats on the device. */
   readonly length: number;
   /** @internal */
   buffer: DeviceBuffer | null;
@@ -44,9 +46,11 @@ export interface GpujsData {
  * and output size and cached, so bodies should hold shapes as literals and values as scalars.
  */
 export interface GpujsProgram {
+  /** The kernel body: returns the float at output position `o`. */
   readonly body: string;
   /** Non-empty tensors only. */
   readonly inputs?: readonly TensorInfo[];
+  /** Numbers the body reads as `s0`, `s1`, ... (uniforms, so new values need no recompilation). */
   readonly scalars?: readonly number[];
 }
 

@@ -14,6 +14,7 @@ export interface BackendMemory {
  * it; all computation goes through kernels registered per op.
  */
 export interface Backend {
+  /** Name the backend is registered under, e.g. `'cpu'`; tensors refer to their backend by it. */
   readonly name: string;
   /**
    * The precision float32 tensors are computed in: 'float32' (default) or 'float64' for a
@@ -31,6 +32,7 @@ export interface Backend {
   readSync?(info: TensorInfo): TypedArray;
   /** Frees the data behind a handle. Called once, when the last tensor on it is disposed. */
   free(info: TensorInfo): void;
+  /** The backend's own memory counters (bytes and buffers, plus whatever else it tracks). */
   memory(): BackendMemory;
   /** Releases everything (contexts, pools). */
   destroy?(): void;
@@ -42,16 +44,25 @@ export interface BackendFactory {
   readonly packageName: string;
   /** Higher wins when no default backend is named. */
   readonly priority?: number;
+  /** Makes the backend; the runtime calls it once, the first time the backend is used. */
   create(): Backend;
 }
 
 /** What a kernel gets: input handles, normalized attributes, its backend and the inferred output. */
 export interface KernelArgs<A = Record<string, unknown>, B extends Backend = Backend> {
+  /** The op's tensor inputs, in the op's order, alive and on this backend. */
   readonly inputs: readonly TensorInfo[];
+  /** The op's attributes, already validated and normalized by the op's `infer`. */
   readonly attrs: A;
+  /** The backend the kernel runs on (where it reads the inputs and writes the output). */
   readonly backend: B;
   /** Shape and dtype core inferred for the output; the kernel must produce exactly this. */
-  readonly out: { readonly shape: Shape; readonly dtype: DType };
+  readonly out: {
+    /** The output's shape. */
+    readonly shape: Shape;
+    /** The output's dtype. */
+    readonly dtype: DType;
+  };
 }
 
 /** A backend's implementation of one op. */
@@ -62,7 +73,10 @@ export type KernelFn<A = Record<string, unknown>, B extends Backend = Backend> =
 /** A kernel as registered: which op, which backend. */
 // biome-ignore lint/suspicious/noExplicitAny: kernels with specific attrs and backends must fit one registry slot.
 export interface Kernel<A = any, B extends Backend = any> {
+  /** Name of the op the kernel implements. */
   readonly op: string;
+  /** Name of the backend the kernel runs on. */
   readonly backend: string;
+  /** The implementation: returns a new data handle of exactly the inferred shape and dtype. */
   readonly fn: KernelFn<A, B>;
 }

@@ -2,6 +2,7 @@ import type { DType, Shape } from './types';
 
 /** Base class of every error descent throws on purpose; `code` is stable for programs. */
 export class DescentError extends Error {
+  /** Stable machine-readable code, e.g. `'SHAPE'`; test it instead of the message. */
   readonly code: string;
   constructor(code: string, message: string) {
     super(message);
@@ -13,6 +14,7 @@ export class DescentError extends Error {
 /** Shapes that do not fit an op: names the op and shows expected vs received. */
 export class ShapeError extends DescentError {
   constructor(
+    /** The op (or function) that rejected its input. */
     readonly op: string,
     message: string,
   ) {
@@ -23,8 +25,11 @@ export class ShapeError extends DescentError {
 /** A dtype the op does not accept. */
 export class DTypeError extends DescentError {
   constructor(
+    /** The op (or function) that rejected its input. */
     readonly op: string,
+    /** The dtypes the op accepts (or a description of them). */
     readonly expected: readonly DType[] | string,
+    /** The dtype it was given. */
     readonly received: DType | string,
     what = 'input',
   ) {
@@ -36,6 +41,7 @@ export class DTypeError extends DescentError {
 /** An argument (axis, size, option) out of its allowed range. */
 export class InvalidArgumentError extends DescentError {
   constructor(
+    /** The op (or function) that rejected its argument. */
     readonly op: string,
     message: string,
   ) {
@@ -53,7 +59,9 @@ export class DisposedTensorError extends DescentError {
 /** No kernel for an op on a backend. Says which package provides it. */
 export class MissingKernelError extends DescentError {
   constructor(
+    /** The op that has no kernel. */
     readonly op: string,
+    /** The backend it has no kernel on. */
     readonly backend: string,
     hint: string,
   ) {
@@ -64,7 +72,9 @@ export class MissingKernelError extends DescentError {
 /** A name looked up in the registry (backend, optimizer, layer, ...) that no plugin registered. */
 export class UnknownPluginError extends DescentError {
   constructor(
+    /** The registry kind looked up (`'backend'`, `'optimizer'`, `'layer'`, ...). */
     readonly kind: string,
+    /** The name nobody registered. */
     readonly entry: string,
     hint: string,
   ) {
@@ -89,6 +99,12 @@ export class BackendMismatchError extends DescentError {
   }
 }
 
+/**
+ * Formats a shape the way error messages show it: `[2,3]`.
+ *
+ * @example
+ * fmtShape([2, 3]); // '[2,3]'
+ */
 export function fmtShape(shape: Shape): string {
   return `[${shape.join(',')}]`;
 }

@@ -12,6 +12,7 @@ import type { TensorInfo } from './types';
  */
 // biome-ignore lint/suspicious/noExplicitAny: fused ops with specific attrs must fit one list (fusedOps).
 export interface FusedOpDef<A = any> {
+  /** Name of the fused op, unique in the registry (kernels are registered under it). */
   readonly name: string;
   /** Package that defines the op. */
   readonly package: string;
@@ -23,18 +24,26 @@ export interface FusedOpDef<A = any> {
 
 /** What a fused kernel gets: input handles, attributes, its backend and every inferred output. */
 export interface FusedKernelArgs<A = Record<string, unknown>, B extends Backend = Backend> {
+  /** The op's tensor inputs, in the op's order, alive and on this backend. */
   readonly inputs: readonly TensorInfo[];
+  /** The op's attributes, validated by the op's `infer`. */
   readonly attrs: A;
+  /** The backend the kernel runs on. */
   readonly backend: B;
+  /** Shape and dtype of every output, as `infer` computed them; the kernel returns exactly these. */
   readonly outs: readonly OutputInfo[];
 }
 
 /** A backend's single-pass implementation of a fused op: one new handle per output. */
 // biome-ignore lint/suspicious/noExplicitAny: kernels with specific attrs and backends must fit one registry slot.
 export interface FusedKernel<A = any, B extends Backend = any> {
+  /** Name of the fused op the kernel implements. */
   readonly op: string;
+  /** Name of the backend the kernel runs on. */
   readonly backend: string;
+  /** Marks a fused kernel in the registry (plain kernels have no such field). */
   readonly fused: true;
+  /** The implementation: one new data handle per output, in the order of `outs`. */
   readonly fn: (args: FusedKernelArgs<A, B>) => readonly TensorInfo[];
 }
 

@@ -2,7 +2,9 @@ import type { DType, Shape, TensorInfo } from './types';
 
 /** Shape and dtype of an op's output, computed before any kernel runs. */
 export interface OutputInfo {
+  /** The output's shape. */
   readonly shape: Shape;
+  /** The output's dtype. */
   readonly dtype: DType;
 }
 
@@ -12,11 +14,16 @@ export interface OutputInfo {
  */
 // biome-ignore lint/suspicious/noExplicitAny: ops with specific attrs must fit one list (primitiveOps).
 export interface OpDef<A = any> {
+  /** Name of the op, unique in the registry; kernels and gradient rules are registered under it. */
   readonly name: string;
   /** Package that defines the op, quoted when a kernel is missing. */
   readonly package: string;
   /** Number of tensor inputs, or 'variadic' (concat). */
   readonly arity: number | 'variadic';
+  /**
+   * Validates the inputs and attributes (throwing typed errors that name the op) and computes the output's
+   * shape and dtype.
+   */
   infer(inputs: readonly TensorInfo[], attrs: A): OutputInfo;
   /** View ops (reshape) share their input's data and need no kernel. */
   readonly view?: boolean;

@@ -8,7 +8,16 @@ import { Tensor } from './tensor';
 export type ParamTree = Tensor | readonly ParamTree[] | { readonly [name: string]: ParamTree };
 
 /** The leaves of a tree with their paths, in a stable order (object keys, then array index). */
-export function flattenParams(op: string, tree: ParamTree, prefix = ''): { path: string; tensor: Tensor }[] {
+export function flattenParams(
+  op: string,
+  tree: ParamTree,
+  prefix = '',
+): {
+  /** The leaf's '/'-joined path, e.g. `'dense_1/kernel'`. */
+  path: string;
+  /** The leaf. */
+  tensor: Tensor;
+}[] {
   if (tree instanceof Tensor) return [{ path: prefix || '(root)', tensor: tree }];
   if (tree !== null && typeof tree === 'object') {
     return Object.entries(tree).flatMap(([k, v]) =>

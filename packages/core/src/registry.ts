@@ -9,8 +9,11 @@ import type { OpDef } from './op-def';
  * a kind nobody declared holds `unknown`.
  */
 export interface RegistryKinds {
+  /** Backends, by name (`'cpu'`). */
   backend: BackendFactory;
+  /** FusedKernel; | Kernels, keyed by op and backend. */
   kernel: Kernel | FusedKernel;
+  /** Op definitions, by op name. */
   op: OpDef;
 }
 
@@ -42,12 +45,15 @@ const KNOWN_BACKENDS: Record<string, string> = {
   gpujs: '@descent/backend-gpujs',
 };
 
+/** One registered entry and the plugin that registered it. */
 export interface RegistryEntry<T> {
+  /** What was registered. */
   readonly value: T;
   /** Name of the plugin that registered it. */
   readonly plugin: string;
 }
 
+/** Options of a registration. */
 export interface RegisterOptions {
   /** Replace an entry of the same name instead of failing. */
   replace?: boolean;
@@ -57,6 +63,7 @@ export interface RegisterOptions {
 export class Registry {
   private readonly kinds = new Map<string, Map<string, RegistryEntry<unknown>>>();
 
+  /** Adds an entry; a name already taken throws `DuplicateRegistrationError` unless `{ replace: true }`. */
   register<K extends RegistryKind>(
     kind: K,
     name: string,
@@ -71,6 +78,7 @@ export class Registry {
     entries.set(name, { value, plugin });
   }
 
+  /** Looks a name up; `undefined` when nobody registered it. */
   find<K extends RegistryKind>(kind: K, name: string): RegistryEntry<RegistryValue<K>> | undefined {
     return this.kinds.get(kind)?.get(name) as RegistryEntry<RegistryValue<K>> | undefined;
   }
@@ -82,6 +90,7 @@ export class Registry {
     return entry.value;
   }
 
+  /** The registered names of a kind, in registration order. */
   names(kind: RegistryKind): string[] {
     return [...(this.kinds.get(kind)?.keys() ?? [])];
   }

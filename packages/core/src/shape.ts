@@ -51,6 +51,12 @@ export function broadcastStrides(from: Shape, to: Shape): number[] {
   return to.map((_, i) => (i < off || from[i - off] === 1 ? 0 : fs[i - off]!));
 }
 
+/**
+ * Whether two shapes are the same, axis by axis.
+ *
+ * @example
+ * shapesEqual([2, 3], [2, 3]); // true
+ */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }

@@ -17,7 +17,9 @@ let nextId = 0;
  * await t.data(); // Float32Array [1, 2, 3, 4]
  */
 export class Tensor {
+  /** Unique number of the tensor in the process, shown in errors about it. */
   readonly id = nextId++;
+  /** Number of elements (the product of the shape). */
   readonly size: number;
   private disposedFlag = false;
   /** @internal kept tensors survive `tidy`. */
@@ -25,20 +27,26 @@ export class Tensor {
 
   /** @internal */
   constructor(
+    /** The runtime that made the tensor. */
     readonly runtime: Runtime,
     /** @internal */ readonly storage: Storage,
+    /** The shape, row-major. */
     readonly shape: Shape,
+    /** `'float32'`, `'int32'` or `'bool'`. */
     readonly dtype: DType,
+    /** Name of the backend that holds the data. */
     readonly backendName: string,
   ) {
     this.size = sizeOf(shape);
     storage.refs++;
   }
 
+  /** Number of axes. */
   get rank(): number {
     return this.shape.length;
   }
 
+  /** Whether the tensor was disposed (its data may already be freed). */
   get isDisposed(): boolean {
     return this.disposedFlag;
   }
@@ -50,6 +58,7 @@ export class Tensor {
     return { dataId, shape: this.shape, dtype: this.dtype };
   }
 
+  /** Throws `DisposedTensorError` naming `op` if the tensor was disposed. */
   assertAlive(op: string): void {
     if (this.disposedFlag) throw new DisposedTensorError(op, this.id, this.shape);
   }
@@ -78,6 +87,7 @@ export class Tensor {
     return nest(await this.data(), this.shape);
   }
 
+  /** Values as nested arrays, read synchronously (backends with `readSync` only). */
   arraySync(): NestedArray {
     return nest(this.dataSync(), this.shape);
   }

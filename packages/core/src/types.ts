@@ -6,8 +6,11 @@ export type Shape = readonly number[];
 
 /** The typed array that holds each dtype's values on the CPU. */
 export interface DTypeArrays {
+  /** float32 values. */
   float32: Float32Array;
+  /** int32 values. */
   int32: Int32Array;
+  /** bool values, one byte each (0 or 1). */
   bool: Uint8Array;
 }
 
@@ -28,7 +31,10 @@ export type NestedArray = number | NestedArray[];
  * Kernels never see `Tensor` objects, so a backend needs nothing from the runtime.
  */
 export interface TensorInfo {
+  /** The backend's handle to the data (opaque to everything but the backend). */
   readonly dataId: object;
+  /** The tensor's shape. */
   readonly shape: Shape;
+  /** The tensor's dtype. */
   readonly dtype: DType;
 }

@@ -15,6 +15,7 @@ export class CsvTable {
   constructor(
     /** Column names (from the header, or `'0'`, `'1'`, ... without one), in file order. */
     readonly columns: readonly string[],
+    /** Number of data rows (the header excluded). */
     readonly rowCount: number,
     private readonly values: readonly Float64Array[],
     /** For each categorical column, its categories: id `i` is `categories[column][i]`. */

@@ -19,6 +19,7 @@ export type Batched<T> = { readonly [K in keyof T]: T[K] extends Tensor ? Tensor
 
 /** What an iteration may use: the runtime whose RNG drives shuffles (the trainer passes its own). */
 export interface IterationContext {
+  /** The runtime whose RNG shuffles draw from (a shuffle with its own `seed` needs none). */
   readonly runtime?: Runtime;
 }
 
@@ -34,6 +35,7 @@ export interface DatasetSource<T> {
   get?(index: number): T;
 }
 
+/** Options of `dataset.shuffle`. */
 export interface ShuffleOptions {
   /**
    * Elements held at once (TF.js' `bufferSize`). By default the whole dataset, a full
@@ -119,6 +121,10 @@ export class Dataset<T> implements AsyncIterable<T> {
     })();
   }
 
+  /**
+   * Iterates one pass with no context, so `for await (const x of ds)` works for datasets that need
+   * no runtime.
+   */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return this.iterate();
   }

@@ -29,6 +29,7 @@ export class IdxFormatError extends DescentError {
  */
 export class CsvFormatError extends DescentError {
   constructor(
+    /** The file being read (or a description of the source). */
     readonly file: string,
     /** 1-based line where the offending record starts; 0 when the problem is not on one line. */
     readonly line: number,
@@ -45,6 +46,7 @@ export class CsvFormatError extends DescentError {
 /** A dataset with no elements where some are needed (training, evaluating, splitting). */
 export class EmptyDatasetError extends DescentError {
   constructor(
+    /** The function that needed elements. */
     readonly op: string,
     message: string,
   ) {

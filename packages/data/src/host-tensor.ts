@@ -8,8 +8,11 @@ import { describeValue } from './internal/check-args';
  * Uint8Array of 0/1 for bool).
  */
 export interface HostTensor<D extends DType = DType> {
+  /** The values, row-major, in the typed array of `dtype`. */
   readonly data: DTypeArrays[D];
+  /** The shape. */
   readonly shape: Shape;
+  /** The dtype. */
   readonly dtype: D;
 }
 

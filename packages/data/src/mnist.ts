@@ -6,6 +6,7 @@ import type { HostTensor } from './host-tensor';
 import { checkOptions, describeValue } from './internal/check-args';
 import { type IdxArray, readIdx } from './read-idx';
 
+/** Options of `mnist`. */
 export interface MnistOptions {
   /**
    * Folder holding `train-images-idx3-ubyte`, `train-labels-idx1-ubyte`, `t10k-images-idx3-ubyte`
@@ -18,7 +19,12 @@ export interface MnistOptions {
 }
 
 /** An MNIST example: a float32 image with pixels in [0, 1] and its int32 class. */
-export type MnistExample = { readonly x: HostTensor; readonly y: HostTensor };
+export type MnistExample = {
+  /** The image: float32 `[28, 28, 1]` (`[784]` with `flat`), pixels in [0, 1]. */
+  readonly x: HostTensor;
+  /** The digit: an int32 scalar, 0 to 9. */
+  readonly y: HostTensor;
+};
 
 /** The MNIST splits as in-memory datasets (random access: shuffles and splits cost no copy). */
 export interface Mnist {

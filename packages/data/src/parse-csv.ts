@@ -3,6 +3,7 @@ import { CsvTable } from './csv-table';
 import { CsvFormatError } from './errors';
 import { checkOptions } from './internal/check-args';
 
+/** Options of `parseCsv` and `readCsv`. */
 export interface CsvOptions {
   /** The first record names the columns. Default true. */
   header?: boolean;

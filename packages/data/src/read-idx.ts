@@ -9,8 +9,11 @@ export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float6
 
 /** An IDX file's array: its dimensions and its values in the typed array of its element type. */
 export interface IdxArray {
+  /** The element type the file declares. */
   readonly type: IdxType;
+  /** The dimensions the file declares. */
   readonly shape: readonly number[];
+  /** The values, row-major, in the typed array of `type`. */
   readonly data: Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 }
 

@@ -3,6 +3,7 @@ import { Dataset } from './dataset';
 import { EmptyDatasetError } from './errors';
 import { permutation, uniformSource } from './internal/random-source';
 
+/** Options of `trainValidationSplit`. */
 export interface SplitOptions {
   /** The validation part: a fraction in (0, 1) of the examples, or a count. */
   validation: number;
@@ -26,7 +27,12 @@ export interface SplitOptions {
 export function trainValidationSplit<T>(
   dataset: Dataset<T>,
   options: SplitOptions,
-): { train: Dataset<T>; validation: Dataset<T> } {
+): {
+  /** The training part. */
+  train: Dataset<T>;
+  /** The validation part. */
+  validation: Dataset<T>;
+} {
   const op = 'trainValidationSplit';
   if (!(dataset instanceof Dataset)) throw new InvalidArgumentError(op, 'expected a Dataset');
   if (!dataset.randomAccess)

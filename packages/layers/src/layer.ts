@@ -41,11 +41,13 @@ export interface LayerArgs {
 /** A layer's JSON config: its constructor options, with names and `{className, config}` for objects. */
 export type LayerConfig = Record<string, JsonValue>;
 
+/** Options of `layer.call` and `model.call`. */
 export interface CallOptions {
   /** Training behaviour (Dropout on, BatchNormalization on batch statistics). Default false. */
   training?: boolean;
 }
 
+/** Options of `apply`, which runs a layer or model on explicit weights (a parameter tree). */
 export interface ApplyOptions extends CallOptions {
   /**
    * Where values computed for non-trainable weights in training mode go (BatchNormalization's
@@ -57,12 +59,14 @@ export interface ApplyOptions extends CallOptions {
 
 /** What `forward` gets besides the input and the weights. */
 export interface ForwardContext {
+  /** Whether this is a training call (`CallOptions.training`). */
   readonly training: boolean;
   /**
    * Whether the layer and every model containing it are trainable. A frozen BatchNormalization
    * runs in inference mode even when training, as in Keras (for fine-tuning).
    */
   readonly trainable: boolean;
+  /** The runtime the input lives on; create new tensors on it. */
   readonly runtime: Runtime;
   /**
    * Gives a non-trainable weight its next value (moving statistics). The value is cut from the
@@ -89,14 +93,19 @@ export interface WeightOptions {
   initializer?: InitializerSpec;
   /** Default true. */
   trainable?: boolean;
+  /** Penalty on the weight, added to the loss (default none). */
   regularizer?: RegularizerSpec | null;
+  /** Projection applied to the weight after each update (default none). */
   constraint?: ConstraintSpec | null;
 }
 
 /** A weight with its path from the layer (`dense_1/kernel` from a model) and whether it trains. */
 export interface WeightEntry {
+  /** The weight's path, e.g. `'dense_1/kernel'`. */
   readonly path: string;
+  /** The weight itself. */
   readonly variable: Variable;
+  /** Whether optimizers train it: the variable, its layer and every model containing it are trainable. */
   readonly trainable: boolean;
 }
 

@@ -11,7 +11,9 @@ import type { JsonValue, Serialized } from './types';
  * new Dense({ units: 4, kernelRegularizer: l2 });
  */
 export interface Regularizer {
+  /** The name it is registered under (kind `regularizer`), written to configs. */
   readonly className: string;
+  /** Options that rebuild it through its registered factory. */
   getConfig?(): Record<string, JsonValue>;
   /** A scalar to add to the loss; differentiable in `w`. */
   penalty(w: Tensor): Tensor;
@@ -26,13 +28,17 @@ export interface Regularizer {
  * new Dense({ units: 4, kernelConstraint: nonNeg });
  */
 export interface Constraint {
+  /** The name it is registered under (kind `constraint`), written to configs. */
   readonly className: string;
+  /** Options that rebuild it through its registered factory. */
   getConfig?(): Record<string, JsonValue>;
   /** The projected weight, same shape. */
   apply(w: Tensor): Tensor;
 }
 
+/** A regularizer by registered name (`'l2'`), as a serialized config, or as an object. */
 export type RegularizerSpec = string | Serialized | Regularizer;
+/** A constraint by registered name (`'nonNeg'`), as a serialized config, or as an object. */
 export type ConstraintSpec = string | Serialized | Constraint;
 
 /** The JSON form of a regularizer or constraint. */

@@ -15,6 +15,8 @@ export type JsonValue =
 
 /** A registry entry in a config: the name it is registered under and its own config. */
 export type Serialized = {
+  /** The name the entry is registered under. */
   readonly className: string;
+  /** Its options. */
   readonly config: { readonly [k: string]: JsonValue };
 };

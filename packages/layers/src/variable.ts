@@ -18,7 +18,9 @@ export class Variable {
     value: Tensor,
     /** Whether optimizers train it (BatchNormalization's moving statistics are not trained). */
     readonly trainable: boolean,
+    /** Penalty on the weight, added to the loss. */
     readonly regularizer?: Regularizer,
+    /** Projection applied after each update. */
     readonly constraint?: Constraint,
   ) {
     this.current = value.runtime.keep(value);
@@ -29,10 +31,12 @@ export class Variable {
     return this.current;
   }
 
+  /** Shape of the current value. */
   get shape() {
     return this.current.shape;
   }
 
+  /** Dtype of the current value. */
   get dtype() {
     return this.current.dtype;
   }

@@ -6,7 +6,9 @@ import { stateTensors } from './internal/state-tree';
 
 /** What `applyGradients` returns: the new parameters and the new state (a tree `rt.tidy` can return). */
 export type Step<P extends ParamTree, S extends OptState> = {
+  /** The parameters after the step. */
   params: P;
+  /** The optimizer state after the step (kept: it outlives a `tidy`). */
   state: S;
 };
 

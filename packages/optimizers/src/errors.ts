@@ -6,7 +6,9 @@ import { DescentError } from '@descent/core';
  */
 export class ParamMismatchError extends DescentError {
   constructor(
+    /** The function that found the mismatch. */
     readonly op: string,
+    /** The parameter path that does not line up. */
     readonly path: string,
     message: string,
   ) {
@@ -21,10 +23,14 @@ export class ParamMismatchError extends DescentError {
  */
 export class InvalidHyperparameterError extends DescentError {
   constructor(
+    /** The optimizer, transform or schedule that rejected the value. */
     readonly op: string,
+    /** The hyperparameter's name (`'learningRate'`, `'beta1'`, ...). */
     readonly hyperparameter: string,
+    /** The value it had. */
     readonly value: unknown,
     message: string,
+    /** The parameter paths being updated when it happened (empty when it was given, not computed). */
     readonly paths: readonly string[] = [],
   ) {
     super('INVALID_HYPERPARAMETER', `${op}: ${message}`);

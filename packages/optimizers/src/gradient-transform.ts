@@ -42,6 +42,12 @@ export type Schedule = (step: number) => number;
  * params = applyUpdates(params, updates);
  */
 export interface GradientTransform<S extends OptState = OptState> {
+  /** The initial state for these parameters (moments at zero, counts at 0), keyed by parameter path. */
   init(params: ParamTree): S;
+  /**
+   * Transforms the incoming updates (gradients, at the head of a chain) and returns them with the
+   * new state. Never changes or disposes its inputs; `params` is needed by transforms such as
+   * weight decay.
+   */
   update(updates: ParamTree, state: S, params?: ParamTree): [ParamTree, S];
 }

@@ -14,6 +14,7 @@ import { scalar } from './internal/scalar';
 
 /** A step count, the per-parameter slots by name, and any numbers the transform keeps. */
 export type SlotState<N extends string, E extends Record<string, number> = Record<never, number>> = {
+  /** Updates made so far. */
   readonly count: number;
 } & { readonly [K in N]: PerParam } & E;
 
@@ -21,11 +22,13 @@ export type SlotState<N extends string, E extends Record<string, number> = Recor
 export interface StepContext<E> {
   /** The step being taken, 1 for the first update. */
   readonly t: number;
+  /** The parameter's path. */
   readonly path: string;
   /** The parameter (only when the transform asked for parameters). */
   readonly param: Tensor | undefined;
   /** The numbers kept in state, before and after `advance`. */
   readonly before: E;
+  /** The kept numbers after `advance` for this step. */
   readonly after: E;
   /** A scalar on the gradient's backend at its precision. */
   scalar(value: number): Tensor;
@@ -50,7 +53,12 @@ export interface PerParameterSpec<N extends string, E extends Record<string, num
     g: Tensor,
     slots: { readonly [K in N]: Tensor },
     ctx: StepContext<E>,
-  ): { update: Tensor; slots: { [K in N]: Tensor } };
+  ): {
+    /** The parameter's update. */
+    update: Tensor;
+    /** The new value of every slot. */
+    slots: { [K in N]: Tensor };
+  };
 }
 
 /**

@@ -13,7 +13,9 @@ export type ScheduleFactory = (options: any) => Schedule;
 
 declare module '@descent/core' {
   interface RegistryKinds {
+    /** Optimizers, by name (`'adam'`); typed by `@descent/optimizers`. */
     optimizer: OptimizerFactory;
+    /** Schedules, by name (`'cosineDecay'`); typed by `@descent/optimizers`. */
     schedule: ScheduleFactory;
   }
 }

@@ -9,9 +9,13 @@ import type { JsonValue, SerializedState } from './state/serialized-state';
  * registered it when the state was saved, and the options to build it with.
  */
 export interface OptimizerRef {
+  /** The name the optimizer is registered under (`'adam'`). */
   readonly name: string;
+  /** The plugin that registered it, quoted if it is missing on restore. */
   readonly plugin?: string;
+  /** That plugin's version. */
   readonly version?: string;
+  /** The options to build it with (JSON). */
   readonly options?: { readonly [key: string]: JsonValue };
 }
 
@@ -85,7 +89,12 @@ export function restoreOptimizer<S extends OptState = OptState>(
   rt: Runtime,
   serialized: SerializedState,
   options: { backend?: string } = {},
-): { transform: GradientTransform; state: S } {
+): {
+  /** The optimizer, rebuilt from its registered name and options. */
+  transform: GradientTransform;
+  /** Its state, on the runtime's backend (or `options.backend`). */
+  state: S;
+} {
   const ref = serialized?.json?.optimizer;
   if (!ref) {
     throw new InvalidArgumentError(

@@ -8,8 +8,11 @@ export type EmptyState = Record<string, never>;
 
 /** What a stateless step sees for one parameter. */
 export interface StatelessContext {
+  /** The parameter's path. */
   readonly path: string;
+  /** The parameter (only when the transform asked for parameters). */
   readonly param: Tensor | undefined;
+  /** A scalar on the gradient's backend at its precision. */
   scalar(value: number): Tensor;
 }
 

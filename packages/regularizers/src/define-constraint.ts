@@ -32,7 +32,9 @@ export interface WeightConstraint<C extends EntryConfig = EntryConfig> extends C
 /** A factory of constraints from a (partial) config: what the registry holds under kind `constraint`. */
 export interface WeightConstraintFactory<C extends EntryConfig = EntryConfig> {
   (config?: Partial<C>): WeightConstraint<C>;
+  /** The Keras class name it is registered and saved under (`MaxNorm`). */
   readonly className: string;
+  /** The option values used when a config leaves them out. */
   readonly defaults: Readonly<C>;
 }
 

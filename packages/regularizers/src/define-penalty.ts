@@ -37,7 +37,9 @@ export interface Penalty<C extends EntryConfig = EntryConfig> extends Regularize
  */
 export interface PenaltyFactory<C extends EntryConfig = EntryConfig> {
   (config?: Partial<C>): Penalty<C>;
+  /** The Keras class name it is registered and saved under (`L2`). */
   readonly className: string;
+  /** The option values used when a config leaves them out. */
   readonly defaults: Readonly<C>;
 }
 

@@ -14,6 +14,7 @@ export class RegularizerConfigError extends DescentError {
     readonly entry: string,
     /** The option at fault. */
     readonly option: string,
+    /** The value it was given. */
     readonly value: unknown,
     message: string,
   ) {
@@ -32,9 +33,13 @@ export class RegularizerConfigError extends DescentError {
  */
 export class PenaltyPathError extends DescentError {
   constructor(
+    /** The function that found the path (`penaltyLoss`, `treePenalty`). */
     readonly op: string,
+    /** The parameter path asked for. */
     readonly path: string,
+    /** The deepest layer of the path that exists (`''` when none does). */
     readonly layer: string,
+    /** The parameters (or sublayers) that layer has. */
     readonly available: readonly string[],
     message: string,
   ) {

@@ -13,13 +13,20 @@ export type ConstraintFactory = (config?: any) => Constraint;
 
 /** The registry kinds this package types (by declaration merging on core's `RegistryKinds`). */
 export interface RegularizersRegistryKinds {
+  /** Penalties, by Keras class name (`'L2'`) and alias (`'l2'`). */
   regularizer: RegularizerFactory;
+  /** Constraints, by Keras class name (`'MaxNorm'`) and alias (`'maxNorm'`). */
   constraint: ConstraintFactory;
 }
 
 declare module '@descent/core' {
   interface RegistryKinds {
+    /** Penalties, by Keras class name (`'L2'`) and alias (`'l2'`); typed by `@descent/regularizers`. */
     regularizer: RegularizerFactory;
+    /**
+     * Constraints, by Keras class name (`'MaxNorm'`) and alias (`'maxNorm'`); typed by
+     * `@descent/regularizers`.
+     */
     constraint: ConstraintFactory;
   }
 }

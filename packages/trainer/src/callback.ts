@@ -22,7 +22,9 @@ export interface BatchInfo {
 
 /** What a callback stores in a checkpoint: JSON, and tensors (early stopping's best weights). */
 export interface CallbackState {
+  /** Numbers and strings the callback keeps (counters, the best value so far), as JSON. */
   readonly json: JsonValue;
+  /** Tensors it keeps, by name (saved as safetensors beside the checkpoint). */
   readonly tensors?: { readonly [name: string]: Tensor };
 }
 
@@ -37,12 +39,15 @@ export interface Snapshot {
   readonly step: number;
   /** Puts the weights back (and the optimizer state with `{ optimizer: true }`). */
   restore(options?: { optimizer?: boolean }): void;
+  /** Lets go of the snapshot's handles (the model keeps its own). */
   dispose(): void;
 }
 
 /** What callbacks see of a running `fit`, and what they may do to it. */
 export interface TrainContext {
+  /** The model being trained. */
   readonly model: Layer;
+  /** The runtime it trains on. */
   readonly runtime: Runtime;
   /** Epochs `fit` runs to (exclusive end of the epoch count). */
   readonly epochs: number;
@@ -54,6 +59,7 @@ export interface TrainContext {
   readonly epoch: number;
   /** Optimizer steps completed. */
   readonly step: number;
+  /** The logs of the epochs so far (the `History` callback `fit` returns). */
   readonly history: History;
   /** Set once something asked training to stop. */
   readonly stopReason: string | undefined;
@@ -103,14 +109,24 @@ export interface Callback {
    * before them, before the others let go of their state.
    */
   readonly savesState?: boolean;
+  /** Before the first epoch (also after a resume). */
   onTrainBegin?(ctx: TrainContext): void | Promise<void>;
+  /** Before each epoch; `epoch` counts from 0. */
   onEpochBegin?(epoch: number, ctx: TrainContext): void | Promise<void>;
+  /** Before each training step. */
   onBatchBegin?(info: BatchInfo, ctx: TrainContext): void | Promise<void>;
   /** `logs` holds `loss` (the epoch's running mean), `batch_loss` and metrics on steps that read the loss, else nothing. */
   onBatchEnd?(info: BatchInfo, logs: Logs, ctx: TrainContext): void | Promise<void>;
+  /**
+   * After each epoch, with its logs: `loss`, metrics, and `val_`-prefixed values when there is
+   * validation data.
+   */
   onEpochEnd?(epoch: number, logs: Logs, ctx: TrainContext): void | Promise<void>;
+  /** After the last epoch, or when training stops early, with the last epoch's logs. */
   onTrainEnd?(logs: Logs, ctx: TrainContext): void | Promise<void>;
+  /** What to save in a checkpoint, so a resumed run continues where this one was. */
   getState?(): CallbackState | Promise<CallbackState>;
+  /** Restores what `getState` saved, when `fit` resumes from a checkpoint. */
   setState?(state: CallbackState, ctx: TrainContext): void | Promise<void>;
 }
 
@@ -120,6 +136,7 @@ export type CallbackFactory = (options?: any) => Callback;
 
 declare module '@descent/core' {
   interface RegistryKinds {
+    /** Callbacks, by name (`'earlyStopping'`); typed by `@descent/trainer`. */
     callback: CallbackFactory;
   }
 }

@@ -23,11 +23,17 @@ export class CheckpointError extends DescentError {
  */
 export class LabelRangeError extends DescentError {
   constructor(
+    /** The function that found the label (`fit`, `evaluate`). */
     readonly op: string,
+    /** The label found. */
     readonly value: number,
+    /** Number of classes: the model's outputs. */
     readonly classes: number,
+    /** The batch it is in, from 0. */
     readonly batch: number,
+    /** The example in the batch, from 0. */
     readonly example: number,
+    /** Shape of the batch's labels. */
     readonly labelShape: readonly number[],
   ) {
     super(

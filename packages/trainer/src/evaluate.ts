@@ -8,6 +8,7 @@ import { resolveLossSpec, resolveMetricSpecs } from './internal/resolve-specs';
 import { classesToCheck } from './internal/setup-model';
 import { type DataInput, toBatches, toDataset } from './internal/to-batches';
 
+/** Options of `evaluate`. */
 export interface EvaluateOptions {
   /** The loss to report (optional: metrics alone work). */
   loss?: LossSpec;

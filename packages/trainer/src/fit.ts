@@ -27,6 +27,7 @@ export type { OptimizerSpec } from './internal/resolve-specs';
 export type { AugmentTransform } from './internal/session';
 export type { DataInput } from './internal/to-batches';
 
+/** Options of `fit`. */
 export interface FitOptions {
   /** The loss: a `Loss`, a function `(yTrue, yPred) → scalar`, a registered name or `{ className, config }`. */
   loss: LossSpec;
@@ -45,7 +46,16 @@ export interface FitOptions {
   /** Batch size of validation. Default `batchSize`. */
   validationBatchSize?: number;
   /** Callbacks by object, registered name, or `{ className, config }`. A `History` is always added first. */
-  callbacks?: readonly (Callback | string | { className: string; config?: unknown })[];
+  callbacks?: readonly (
+    | Callback
+    | string
+    | {
+        /** A registered callback name (`'earlyStopping'`). */
+        className: string;
+        /** Its options. */
+        config?: unknown;
+      }
+  )[];
   /** An augmentation pipeline (`@descent/augment`'s `compose([...])`), applied to each training batch's x (and y when it `usesLabels`). */
   augment?: AugmentTransform;
   /** The backend to train on: a registered name, or a backend plugin (installed if needed). Weights move there. */

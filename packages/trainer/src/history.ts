@@ -19,6 +19,7 @@ export class History implements Callback {
   /** Why training stopped early (early stopping, NaN guard, the stop signal), if it did. */
   stopReason: string | undefined;
 
+  /** Records the epoch's logs. */
   onEpochEnd(epoch: number, logs: Logs): void {
     const n = this.epoch.length;
     this.epoch.push(epoch);
@@ -34,6 +35,7 @@ export class History implements Callback {
     return this.history[name]?.at(-1);
   }
 
+  /** The history so far, for a checkpoint. */
   getState(): CallbackState {
     return {
       json: {
@@ -43,6 +45,7 @@ export class History implements Callback {
     };
   }
 
+  /** Restores the history saved in a checkpoint. */
   setState(state: CallbackState): void {
     const s = state.json as { epoch?: unknown; history?: unknown };
     if (!Array.isArray(s?.epoch) || typeof s.history !== 'object' || s.history === null)

@@ -18,7 +18,16 @@ export async function loadCheckpoint(
   rt: Runtime,
   dir: string,
   options: { which?: 'best' | 'last' } = {},
-): Promise<{ model: Layer; epoch: number; step: number; path: string }> {
+): Promise<{
+  /** The model, with the checkpoint's weights. */
+  model: Layer;
+  /** The epoch the checkpoint was written after. */
+  epoch: number;
+  /** Optimizer steps done when it was written. */
+  step: number;
+  /** The checkpoint folder it was loaded from. */
+  path: string;
+}> {
   checkRuntime('loadCheckpoint', 'the first argument', rt);
   checkDir('loadCheckpoint', dir);
   checkOptions('loadCheckpoint', options);
@@ -39,9 +48,15 @@ export async function loadCheckpoint(
 }
 
 /** What a checkpoint folder holds (undefined when it holds none): its `last` and `best` entries. */
-export async function checkpointInfo(
-  dir: string,
-): Promise<{ last: CheckpointEntry | null; best: CheckpointEntry | null } | undefined> {
+export async function checkpointInfo(dir: string): Promise<
+  | {
+      /** The last checkpoint written (what `fit({ resume })` continues from). */
+      last: CheckpointEntry | null;
+      /** The checkpoint with the best monitored value. */
+      best: CheckpointEntry | null;
+    }
+  | undefined
+> {
   checkDir('checkpointInfo', dir);
   const index = await readIndex(dir);
   return index ? { last: index.last, best: index.best } : undefined;

@@ -6,6 +6,7 @@ import { checkOptions, checkPositiveInt } from './internal/check-args';
 import { predictBatches } from './internal/inference';
 import { type DataInput, toBatches, toDataset } from './internal/to-batches';
 
+/** Options of `predict`. */
 export interface PredictOptions {
   /** Examples per batch. Default 32. */
   batchSize?: number;

@@ -59,4 +59,5 @@ export function affineResampleImageGrad(
   checkOptions(OP, attrs, true, 'attrs');
   return dy.runtime.runOp(def, [dy, matrices], attrs);
 }
+/** The op's definition (`OpDef`), for kernels to register against. */
 affineResampleImageGrad.def = def;

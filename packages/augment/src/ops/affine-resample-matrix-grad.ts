@@ -47,4 +47,5 @@ export function affineResampleMatrixGrad(
   checkOptions(OP, attrs, true, 'attrs');
   return images.runtime.runOp(def, [images, matrices, dy], attrs);
 }
+/** The op's definition (`OpDef`), for kernels to register against. */
 affineResampleMatrixGrad.def = def;

@@ -29,12 +29,15 @@ export const FILL_MODES: readonly FillMode[] = ['constant', 'reflect', 'nearest'
 export interface AffineResampleAttrs {
   /** [height, width] of the output. */
   readonly outputShape: readonly [number, number];
+  /** How pixels between grid points are read. */
   readonly interpolation: Interpolation;
+  /** What is read outside the input. */
   readonly fillMode: FillMode;
   /** What `constant` fill reads outside the input. */
   readonly fillValue: number;
 }
 
+/** Options of `affineResample`; the unset ones take their defaults. */
 export interface AffineResampleOptions {
   /** [height, width] of the output; default the input's. */
   outputShape?: readonly [number, number];
@@ -138,6 +141,7 @@ export function affineResample(
   checkOptions(OP, options);
   return images.runtime.runOp(def, [images, matrices], resolveAttrs(images, options));
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 affineResample.def = def;
 
 function resolveAttrs(images: Tensor, options: AffineResampleOptions): AffineResampleAttrs {

@@ -11,6 +11,7 @@ import type { Runtime } from '../runtime';
 import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 
+/** Options of the random tensor creators (`randomUniform`, `randomNormal`, `truncatedNormal`). */
 export interface RandomOptions {
   /** Backend to create on (default: the runtime's). */
   backend?: string;

@@ -11,8 +11,11 @@ import type { Tensor } from '../tensor';
 
 /** Hyperparameters of one Adam step; the bias corrections are computed by the caller in double. */
 export interface AdamUpdateAttrs {
+  /** Decay of the first moment (mean of the gradients), e.g. 0.9. */
   readonly beta1: number;
+  /** Decay of the second moment (mean of the squared gradients), e.g. 0.999. */
   readonly beta2: number;
+  /** Added to the denominator for numerical stability, e.g. 1e-8. */
   readonly eps: number;
   /** `1 - beta1^t`. */
   readonly biasCorrection1: number;
@@ -24,8 +27,14 @@ export interface AdamUpdateAttrs {
 
 /** The new moments and the update of one Adam step. */
 export interface AdamUpdateResult {
+  /**
+   * The bias-corrected direction `(mu'/bc1) / (√v/bc2 + eps)`, before the learning rate (the caller scales
+   * it).
+   */
   readonly update: Tensor;
+  /** The new first moment `mu'`. */
   readonly mu: Tensor;
+  /** The new second moment `nu'`. */
   readonly nu: Tensor;
   /** Only with `amsgrad`. */
   readonly vMax?: Tensor;

@@ -4,12 +4,18 @@ import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 import { type Padding, pair, resolvePads, windowOutputShape } from './window';
 
+/** Options of `maxPool` and `avgPool` over an NHWC input. */
 export interface Pool2DOptions {
   /** Window height and width. */
   windowSize: number | readonly [number, number];
   /** Defaults to the window size, like Keras. */
   strides?: number | readonly [number, number];
+  /** `'valid'` (default), `'same'`, or explicit padding. */
   padding?: Padding;
+  /**
+   * avgPool only: divide by the whole window, padding included (PyTorch's default), instead of its unpadded
+   * part (TF/Keras, the default here).
+   */
   countIncludePad?: boolean;
 }
 

@@ -5,7 +5,9 @@ import { defineOp } from '../op-def';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `argmax` primitive. */
 export interface ArgMaxAttrs {
+  /** The axis reduced, non-negative. */
   axis: number;
 }
 
@@ -23,4 +25,5 @@ const def = defineOp<ArgMaxAttrs>({
 export function argmax(x: Tensor, axis = -1): Tensor {
   return run(def, [x], { axis: normalizeAxis('argmax', axis, x?.rank ?? 0) });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 argmax.def = def;

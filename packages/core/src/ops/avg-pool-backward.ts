@@ -8,6 +8,7 @@ import type { Shape } from '../types';
 import type { Pool2DAttrs } from './conv2d-attrs';
 
 export interface AvgPoolBackwardAttrs extends Pool2DAttrs {
+  /** Shape of the pooled input, which the gradient has. */
   inputShape: Shape;
 }
 
@@ -26,4 +27,5 @@ const def = defineOp<AvgPoolBackwardAttrs>({
 export function avgPoolBackward(dy: Tensor, attrs: AvgPoolBackwardAttrs): Tensor {
   return run(def, [dy], attrs);
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 avgPoolBackward.def = def;

@@ -25,4 +25,5 @@ export function avgPool(x: Tensor, options: Pool2DOptions): Tensor {
   assertTensor('avgPool', x);
   return run(def, [x], pool2dAttrs('avgPool', x, options));
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 avgPool.def = def;

@@ -5,7 +5,9 @@ import { assertValidShape, broadcastShapes, shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 
+/** Attributes of the `broadcastTo` primitive. */
 export interface BroadcastToAttrs {
+  /** The target shape. */
   shape: Shape;
 }
 
@@ -26,4 +28,5 @@ const def = defineOp<BroadcastToAttrs>({
 export function broadcastTo(x: Tensor, shape: Shape): Tensor {
   return run(def, [x], { shape });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 broadcastTo.def = def;

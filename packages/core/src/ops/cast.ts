@@ -4,7 +4,9 @@ import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 import type { DType } from '../types';
 
+/** Attributes of the `cast` primitive. */
 export interface CastAttrs {
+  /** The dtype to convert to. */
   dtype: DType;
 }
 
@@ -25,4 +27,5 @@ const def = defineOp<CastAttrs>({
 export function cast(x: Tensor, dtype: DType): Tensor {
   return run(def, [x], { dtype });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 cast.def = def;

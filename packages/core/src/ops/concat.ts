@@ -4,7 +4,9 @@ import { defineOp } from '../op-def';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `concat` primitive. */
 export interface ConcatAttrs {
+  /** The axis the inputs are joined along, non-negative. */
   axis: number;
 }
 
@@ -36,4 +38,5 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
     throw new InvalidArgumentError('concat', 'expected a non-empty array of tensors');
   return run(def, xs, { axis: normalizeAxis('concat', axis, xs[0]?.rank ?? 0) });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 concat.def = def;

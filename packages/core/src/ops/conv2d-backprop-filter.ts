@@ -7,7 +7,9 @@ import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 import type { Conv2DAttrs } from './conv2d-attrs';
 
+/** Attributes of `conv2dBackpropFilter`: the convolution's, plus the filter's shape. */
 export interface Conv2DBackpropFilterAttrs extends Conv2DAttrs {
+  /** Shape of the filter (HWIO), which the gradient has. */
   filterShape: Shape;
 }
 
@@ -34,4 +36,5 @@ const def = defineOp<Conv2DBackpropFilterAttrs>({
 export function conv2dBackpropFilter(x: Tensor, dy: Tensor, attrs: Conv2DBackpropFilterAttrs): Tensor {
   return run(def, [x, dy], attrs);
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 conv2dBackpropFilter.def = def;

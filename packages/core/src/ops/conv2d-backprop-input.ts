@@ -7,7 +7,9 @@ import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 import type { Conv2DAttrs } from './conv2d-attrs';
 
+/** Attributes of `conv2dBackpropInput`: the convolution's, plus the input's shape. */
 export interface Conv2DBackpropInputAttrs extends Conv2DAttrs {
+  /** Shape of the convolution's input (NHWC), which the gradient has. */
   inputShape: Shape;
 }
 
@@ -39,4 +41,5 @@ const def = defineOp<Conv2DBackpropInputAttrs>({
 export function conv2dBackpropInput(dy: Tensor, filter: Tensor, attrs: Conv2DBackpropInputAttrs): Tensor {
   return run(def, [dy, filter], attrs);
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 conv2dBackpropInput.def = def;

@@ -25,9 +25,13 @@ const def = defineOp<Conv2DAttrs>({
   },
 });
 
+/** Options of `conv2d` (NHWC input, HWIO filter). */
 export interface Conv2DOptions {
+  /** Vertical and horizontal stride, or one for both (default 1). */
   strides?: number | readonly [number, number];
+  /** `'valid'` (default), `'same'`, or explicit padding. */
   padding?: Padding;
+  /** Dilation of the filter, or one for both (default 1). */
   dilations?: number | readonly [number, number];
 }
 
@@ -64,4 +68,5 @@ export function conv2d(x: Tensor, filter: Tensor, options: Conv2DOptions = {}): 
   const window: [number, number] = [filter?.shape[0] ?? 0, filter?.shape[1] ?? 0];
   return run(def, [x, filter], conv2dAttrs('conv2d', x, window, options));
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 conv2d.def = def;

@@ -6,9 +6,13 @@ import { assertValidShape } from '../shape';
 import type { Tensor } from '../tensor';
 import type { DType, Shape } from '../types';
 
+/** Attributes of the `fill` primitive. */
 export interface FillAttrs {
+  /** Shape of the tensor made. */
   shape: Shape;
+  /** The value of every element. */
   value: number;
+  /** The dtype of the tensor made. */
   dtype: DType;
 }
 
@@ -40,4 +44,5 @@ export function fill(
   assertRuntime('fill', rt);
   return rt.runOp(def, [], { shape, value, dtype }, options);
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 fill.def = def;

@@ -3,7 +3,9 @@ import { defineOp } from '../op-def';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `gather` primitive. */
 export interface GatherAttrs {
+  /** The axis indexed, non-negative. */
   axis: number;
 }
 
@@ -28,4 +30,5 @@ const def = defineOp<GatherAttrs>({
 export function gather(x: Tensor, indices: Tensor, axis = 0): Tensor {
   return run(def, [x, indices], { axis: normalizeAxis('gather', axis, x?.rank ?? 0) });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 gather.def = def;

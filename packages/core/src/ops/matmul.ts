@@ -5,8 +5,11 @@ import { defineOp } from '../op-def';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `matmul` primitive. */
 export interface MatMulAttrs {
+  /** Multiply by the transpose of `a`'s last two axes. */
   transposeA: boolean;
+  /** Multiply by the transpose of `b`'s last two axes. */
   transposeB: boolean;
 }
 
@@ -56,4 +59,5 @@ export function matmul(a: Tensor, b: Tensor, options: Partial<MatMulAttrs> = {})
     transposeB: options.transposeB ?? false,
   });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 matmul.def = def;

@@ -24,4 +24,5 @@ const def = defineOp<Pool2DAttrs>({
 export function maxPoolBackward(dy: Tensor, x: Tensor, attrs: Pool2DAttrs): Tensor {
   return run(def, [dy, x], attrs);
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 maxPoolBackward.def = def;

@@ -28,4 +28,5 @@ export function maxPool(x: Tensor, options: Pool2DOptions): Tensor {
   assertTensor('maxPool', x);
   return run(def, [x], pool2dAttrs('maxPool', x, options));
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 maxPool.def = def;

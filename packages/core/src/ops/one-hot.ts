@@ -4,10 +4,15 @@ import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 import type { DType } from '../types';
 
+/** Attributes of the `oneHot` primitive. */
 export interface OneHotAttrs {
+  /** Number of classes: the length of the new last axis. */
   depth: number;
+  /** Value at the index (default 1). */
   onValue: number;
+  /** Value elsewhere (default 0). */
   offValue: number;
+  /** The output's dtype (default float32). */
   dtype: DType;
 }
 
@@ -41,4 +46,5 @@ export function oneHot(
     dtype: options.dtype ?? 'float32',
   });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 oneHot.def = def;

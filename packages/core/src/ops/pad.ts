@@ -3,9 +3,11 @@ import { run } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `pad` primitive. */
 export interface PadAttrs {
   /** [before, after] per axis, non-negative. */
   paddings: readonly (readonly [number, number])[];
+  /** The value padded cells get. */
   value: number;
 }
 
@@ -35,4 +37,5 @@ const def = defineOp<PadAttrs>({
 export function pad(x: Tensor, paddings: readonly (readonly [number, number])[], value = 0): Tensor {
   return run(def, [x], { paddings, value });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 pad.def = def;

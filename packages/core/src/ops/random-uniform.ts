@@ -5,7 +5,9 @@ import { assertValidShape, sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 
+/** Attributes of the `randomUniform` primitive: where in the Philox stream its values start. */
 export interface RandomUniformAttrs {
+  /** Shape of the tensor made. */
   shape: Shape;
   /** Philox key words. */
   key: readonly [number, number];
@@ -32,4 +34,5 @@ export function randomUniformBits(rt: Runtime, shape: Shape, options: { backend?
   const { key, counter } = rt.drawRandom(sizeOf(shape));
   return rt.runOp(def, [], { shape, key, counter }, options);
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 randomUniformBits.def = def;

@@ -5,7 +5,9 @@ import { sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
 import type { Shape } from '../types';
 
+/** Attributes of the `reshape` view op. */
 export interface ReshapeAttrs {
+  /** The new shape, with the same number of elements (`-1` already resolved). */
   shape: Shape;
 }
 
@@ -39,4 +41,5 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
   }
   return run(def, [x], { shape: shape.map((d) => (d === -1 ? fill : d)) });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 reshape.def = def;

@@ -4,7 +4,9 @@ import { defineOp } from '../op-def';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `scatterAdd` primitive. */
 export interface ScatterAddAttrs {
+  /** The axis the indices address. */
   axis: number;
   /** Length of the output along `axis`. */
   size: number;
@@ -37,4 +39,5 @@ const def = defineOp<ScatterAddAttrs>({
 export function scatterAdd(updates: Tensor, indices: Tensor, axis: number, size: number): Tensor {
   return run(def, [updates, indices], { axis, size });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 scatterAdd.def = def;

@@ -3,8 +3,11 @@ import { assertTensor, run } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `slice` primitive, one entry per axis. */
 export interface SliceAttrs {
+  /** First index taken on each axis. */
   begin: readonly number[];
+  /** Number of elements taken on each axis. */
   size: readonly number[];
 }
 
@@ -58,4 +61,5 @@ export function slice(x: Tensor, begin: readonly number[], size?: readonly numbe
   }
   return run(def, [x], { begin: b, size: sz });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 slice.def = def;

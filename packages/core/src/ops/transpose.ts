@@ -3,7 +3,9 @@ import { assertTensor, run } from '../internal/op-helpers';
 import { defineOp } from '../op-def';
 import type { Tensor } from '../tensor';
 
+/** Attributes of the `transpose` primitive. */
 export interface TransposeAttrs {
+  /** Output axis `i` is input axis `perm[i]`. */
   perm: readonly number[];
 }
 
@@ -28,4 +30,5 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   const p = perm ?? [...Array(x?.rank ?? 0).keys()].reverse();
   return run(def, [x], { perm: p.map((a) => (a < 0 ? a + (x?.rank ?? 0) : a)) });
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 transpose.def = def;

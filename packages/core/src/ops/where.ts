@@ -41,4 +41,5 @@ export function where(cond: Tensor, a: TensorOrNumber, b: TensorOrNumber): Tenso
     for (const t of made) t.dispose();
   }
 }
+/** The op's definition (`OpDef`), for kernels and gradient rules to register against. */
 where.def = def;

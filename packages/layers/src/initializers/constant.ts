@@ -10,6 +10,7 @@ import type { Initializer } from './initializer';
  */
 export class Constant implements Initializer {
   readonly className = 'constant';
+  /** The value of every element. */
   readonly value: number;
   constructor(options: { value?: number } = {}) {
     this.value = num('Constant', 'value', options.value, 0);

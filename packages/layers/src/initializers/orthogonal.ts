@@ -32,6 +32,7 @@ import type { Initializer } from './initializer';
  */
 export class Orthogonal implements Initializer {
   readonly className = 'orthogonal';
+  /** Multiplies the orthogonal matrix (default 1). */
   readonly gain: number;
   constructor(options: { gain?: number } = {}) {
     this.gain = num('Orthogonal', 'gain', options.gain, 1);

@@ -11,7 +11,9 @@ import type { Initializer } from './initializer';
  */
 export class RandomNormal implements Initializer {
   readonly className = 'randomNormal';
+  /** Mean of the distribution (default 0). */
   readonly mean: number;
+  /** Standard deviation (default 0.05). */
   readonly std: number;
   constructor(options: { mean?: number; std?: number } = {}) {
     this.mean = num('RandomNormal', 'mean', options.mean, 0);

@@ -11,7 +11,9 @@ import type { Initializer } from './initializer';
  */
 export class RandomUniform implements Initializer {
   readonly className = 'randomUniform';
+  /** Lower bound, included (default -0.05). */
   readonly min: number;
+  /** Upper bound, excluded (default 0.05). */
   readonly max: number;
   constructor(options: { min?: number; max?: number } = {}) {
     this.min = num('RandomUniform', 'min', options.min, -0.05);

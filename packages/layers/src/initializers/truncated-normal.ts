@@ -10,7 +10,9 @@ import type { Initializer } from './initializer';
  */
 export class TruncatedNormal implements Initializer {
   readonly className = 'truncatedNormal';
+  /** Mean of the distribution (default 0). */
   readonly mean: number;
+  /** Standard deviation before truncation (default 0.05). */
   readonly std: number;
   constructor(options: { mean?: number; std?: number } = {}) {
     this.mean = num('TruncatedNormal', 'mean', options.mean, 0);

@@ -10,12 +10,21 @@ import {
 import { num, oneOf } from '../internal/options';
 import type { Initializer } from './initializer';
 
+/** Which fan the variance is divided by: inputs, outputs, or their mean. */
 export type FanMode = 'fanIn' | 'fanOut' | 'fanAvg';
+/**
+ * What the weights are drawn from: a normal truncated at ±2σ (σ corrected for the truncation, as
+ * Keras), a plain normal, or a uniform.
+ */
 export type ScalingDistribution = 'truncatedNormal' | 'untruncatedNormal' | 'uniform';
 
+/** Options of `VarianceScaling`: variance `scale / fan` under the chosen distribution. */
 export interface VarianceScalingOptions {
+  /** Scale of the variance (default 1). */
   scale?: number;
+  /** Fan the scale is divided by (default `'fanIn'`). */
   mode?: FanMode;
+  /** Distribution drawn from (default `'truncatedNormal'`). */
   distribution?: ScalingDistribution;
 }
 
@@ -23,7 +32,12 @@ export interface VarianceScalingOptions {
  * Keras' fans: a matrix `[in, out]` has fanIn = in, fanOut = out; a conv kernel `[kh, kw, in, out]`
  * multiplies both by kh·kw; a vector has both equal to its length, a scalar 1.
  */
-export function computeFans(shape: Shape): { fanIn: number; fanOut: number } {
+export function computeFans(shape: Shape): {
+  /** Number of inputs each output sees. */
+  fanIn: number;
+  /** Number of outputs each input reaches. */
+  fanOut: number;
+} {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0]!, fanOut: shape[0]! };
   const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
@@ -42,8 +56,11 @@ const TRUNCATED_STD = 0.8796256610342398;
  */
 export class VarianceScaling implements Initializer {
   readonly className: string = 'varianceScaling';
+  /** Scale of the variance. */
   readonly scale: number;
+  /** Fan the scale is divided by. */
   readonly mode: FanMode;
+  /** Distribution drawn from. */
   readonly distribution: ScalingDistribution;
   constructor(options: VarianceScalingOptions = {}) {
     this.scale = num('VarianceScaling', 'scale', options.scale, 1);

@@ -5,6 +5,7 @@ import { sameShapeMetric } from './metric-checks';
 import { num } from './options';
 import { RunningSums } from './running-sums';
 
+/** Options of the thresholded metrics (precision, recall and the other confusion-matrix metrics). */
 export interface ThresholdOptions extends MetricOptions {
   /** Predictions above it count as positive (default 0.5; use 0 for logits). */
   threshold?: number;

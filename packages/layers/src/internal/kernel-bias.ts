@@ -9,9 +9,13 @@ export interface KernelBiasArgs {
   kernelInitializer?: InitializerSpec;
   /** Default `zeros`. */
   biasInitializer?: InitializerSpec;
+  /** Penalty on the kernel, added to the loss (default none). */
   kernelRegularizer?: RegularizerSpec | null;
+  /** Penalty on the bias, added to the loss (default none). */
   biasRegularizer?: RegularizerSpec | null;
+  /** Projection applied to the kernel after each update (default none). */
   kernelConstraint?: ConstraintSpec | null;
+  /** Projection applied to the bias after each update (default none). */
   biasConstraint?: ConstraintSpec | null;
 }
 

@@ -17,8 +17,11 @@ export interface Pool2DArgs extends LayerArgs {
 
 /** What MaxPool2D and AvgPool2D share: NHWC input, window options, output shapes. */
 export abstract class Pool2DLayer extends Layer<Record<string, never>> {
+  /** Window height and width. */
   readonly poolSize: [number, number];
+  /** Vertical and horizontal stride. */
   readonly strides: [number, number];
+  /** `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
 
   constructor(op: string, args: Pool2DArgs) {

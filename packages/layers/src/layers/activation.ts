@@ -21,6 +21,7 @@ export interface ActivationArgs extends LayerArgs {
  */
 export class Activation extends Layer<Record<string, never>> {
   readonly className = 'Activation';
+  /** The activation applied, by name or as a function. */
   readonly activation: ActivationSpec;
   private fn: ActivationFn | undefined;
 

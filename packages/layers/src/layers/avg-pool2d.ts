@@ -1,6 +1,7 @@
 import { avgPool, type Tensor } from '@descent/core';
 import { type Pool2DArgs, Pool2DLayer } from '../internal/pooling';
 
+/** Options of `AvgPool2D`. */
 export type AvgPool2DArgs = Pool2DArgs;
 
 /**
@@ -15,6 +16,7 @@ export class AvgPool2D extends Pool2DLayer {
   constructor(args: AvgPool2DArgs = {}) {
     super('AvgPool2D', args);
   }
+  /** Averages each window of the NHWC batch `x`. */
   protected pool(x: Tensor): Tensor {
     return avgPool(x, {
       windowSize: this.poolSize,

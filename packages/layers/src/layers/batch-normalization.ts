@@ -29,13 +29,21 @@ export interface BatchNormalizationArgs extends LayerArgs {
   center?: boolean;
   /** Learn a scale gamma (default true). */
   scale?: boolean;
+  /** Initializer of beta (default `zeros`). */
   betaInitializer?: InitializerSpec;
+  /** Initializer of gamma (default `ones`). */
   gammaInitializer?: InitializerSpec;
+  /** Initializer of the moving mean (default `zeros`). */
   movingMeanInitializer?: InitializerSpec;
+  /** Initializer of the moving variance (default `ones`). */
   movingVarianceInitializer?: InitializerSpec;
+  /** Penalty on beta (default none). */
   betaRegularizer?: RegularizerSpec | null;
+  /** Penalty on gamma (default none). */
   gammaRegularizer?: RegularizerSpec | null;
+  /** Constraint on beta (default none). */
   betaConstraint?: ConstraintSpec | null;
+  /** Constraint on gamma (default none). */
   gammaConstraint?: ConstraintSpec | null;
 }
 
@@ -56,10 +64,15 @@ type BnWeights = { gamma?: Tensor; beta?: Tensor; moving_mean: Tensor; moving_va
  */
 export class BatchNormalization extends Layer<BnWeights> {
   readonly className = 'BatchNormalization';
+  /** The feature axis, as given (negative counts from the end). */
   readonly axis: number;
+  /** Momentum of the moving statistics (Keras' convention). */
   readonly momentum: number;
+  /** Added to the variance. */
   readonly epsilon: number;
+  /** Whether beta is learned. */
   readonly center: boolean;
+  /** Whether gamma is learned. */
   readonly scale: boolean;
   private readonly args: BatchNormalizationArgs;
   private rank: number | undefined;

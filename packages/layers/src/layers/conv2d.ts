@@ -24,7 +24,9 @@ export interface Conv2DArgs extends LayerArgs, KernelBiasArgs {
   padding?: 'valid' | 'same';
   /** Default 1; Keras does not combine dilation > 1 with strides > 1, nor does this. */
   dilationRate?: number | readonly [number, number];
+  /** Activation applied to the output (default none, linear). */
   activation?: ActivationSpec;
+  /** Add a learned bias per filter (default true). */
   useBias?: boolean;
 }
 
@@ -35,14 +37,26 @@ export interface Conv2DArgs extends LayerArgs, KernelBiasArgs {
  * @example
  * new Conv2D({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' }); // [n,28,28,1] → [n,28,28,8]
  */
-export class Conv2D extends Layer<{ kernel: Tensor; bias?: Tensor }> {
+export class Conv2D extends Layer<{
+  /** The filters, HWIO: `[kh, kw, inChannels, filters]`. */
+  kernel: Tensor;
+  /** One value per filter (absent with `useBias: false`). */
+  bias?: Tensor;
+}> {
   readonly className = 'Conv2D';
+  /** Number of output channels. */
   readonly filters: number;
+  /** Kernel height and width. */
   readonly kernelSize: [number, number];
+  /** Vertical and horizontal stride. */
   readonly strides: [number, number];
+  /** `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Vertical and horizontal dilation. */
   readonly dilationRate: [number, number];
+  /** Activation applied to the output. */
   readonly activation: ActivationSpec;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
   private readonly args: Conv2DArgs;
   private channels: number | undefined;

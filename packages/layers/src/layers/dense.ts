@@ -30,10 +30,18 @@ export interface DenseArgs extends LayerArgs, KernelBiasArgs {
  * const layer = new Dense({ units: 10, activation: 'softmax' });
  * layer.call(rt.tensor([[1, 2, 3]])).shape; // [1, 10]
  */
-export class Dense extends Layer<{ kernel: Tensor; bias?: Tensor }> {
+export class Dense extends Layer<{
+  /** The weight matrix `[inputs, units]`. */
+  kernel: Tensor;
+  /** One value per unit (absent with `useBias: false`). */
+  bias?: Tensor;
+}> {
   readonly className = 'Dense';
+  /** Number of outputs. */
   readonly units: number;
+  /** Activation applied to the output. */
   readonly activation: ActivationSpec;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
   private readonly args: DenseArgs;
   private inputDim: number | undefined;

@@ -30,7 +30,9 @@ export interface DropoutArgs extends LayerArgs {
  */
 export class Dropout extends Layer<Record<string, never>> {
   readonly className = 'Dropout';
+  /** Fraction of inputs zeroed in training. */
   readonly rate: number;
+  /** Shape of the mask (`null` axes take the input's size), or undefined for the input's shape. */
   readonly noiseShape: SymbolicShape | undefined;
 
   constructor(args: DropoutArgs) {

@@ -13,7 +13,9 @@ export interface EmbeddingArgs extends LayerArgs {
   outputDim: number;
   /** Default `uniform` in ±0.05, as Keras. */
   embeddingsInitializer?: InitializerSpec;
+  /** Penalty on the embedding matrix (default none). */
   embeddingsRegularizer?: RegularizerSpec | null;
+  /** Constraint on the embedding matrix (default none). */
   embeddingsConstraint?: ConstraintSpec | null;
 }
 
@@ -25,9 +27,14 @@ export interface EmbeddingArgs extends LayerArgs {
  * @example
  * new Embedding({ inputDim: 1000, outputDim: 16 }).call(rt.tensor(new Int32Array([1, 5, 9]), [1, 3])); // [1, 3, 16]
  */
-export class Embedding extends Layer<{ embeddings: Tensor }> {
+export class Embedding extends Layer<{
+  /** The vectors, `[inputDim, outputDim]`. */
+  embeddings: Tensor;
+}> {
   readonly className = 'Embedding';
+  /** Vocabulary size: ids run from 0 to `inputDim - 1`. */
   readonly inputDim: number;
+  /** Size of each vector. */
   readonly outputDim: number;
   private readonly args: EmbeddingArgs;
 

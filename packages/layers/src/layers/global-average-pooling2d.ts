@@ -16,6 +16,7 @@ export interface GlobalAveragePooling2DArgs extends LayerArgs {
  */
 export class GlobalAveragePooling2D extends Layer<Record<string, never>> {
   readonly className = 'GlobalAveragePooling2D';
+  /** Whether the spatial axes are kept as size 1. */
   readonly keepDims: boolean;
 
   constructor(args: GlobalAveragePooling2DArgs = {}) {

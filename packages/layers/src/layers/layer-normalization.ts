@@ -24,13 +24,21 @@ export interface LayerNormalizationArgs extends LayerArgs {
   axis?: number | readonly number[];
   /** Added to the variance (default 1e-3, Keras; PyTorch's default is 1e-5). */
   epsilon?: number;
+  /** Learn an offset beta (default true). */
   center?: boolean;
+  /** Learn a scale gamma (default true). */
   scale?: boolean;
+  /** Initializer of beta (default `zeros`). */
   betaInitializer?: InitializerSpec;
+  /** Initializer of gamma (default `ones`). */
   gammaInitializer?: InitializerSpec;
+  /** Penalty on beta (default none). */
   betaRegularizer?: RegularizerSpec | null;
+  /** Penalty on gamma (default none). */
   gammaRegularizer?: RegularizerSpec | null;
+  /** Constraint on beta (default none). */
   betaConstraint?: ConstraintSpec | null;
+  /** Constraint on gamma (default none). */
   gammaConstraint?: ConstraintSpec | null;
 }
 
@@ -46,9 +54,13 @@ type LnWeights = { gamma?: Tensor; beta?: Tensor };
  */
 export class LayerNormalization extends Layer<LnWeights> {
   readonly className = 'LayerNormalization';
+  /** The axes normalized over, as given. */
   readonly axis: readonly number[];
+  /** Added to the variance. */
   readonly epsilon: number;
+  /** Whether beta is learned. */
   readonly center: boolean;
+  /** Whether gamma is learned. */
   readonly scale: boolean;
   private readonly args: LayerNormalizationArgs;
   private built_: { rank: number; axes: number[]; sizes: number[] } | undefined;

@@ -1,6 +1,7 @@
 import { maxPool, type Tensor } from '@descent/core';
 import { type Pool2DArgs, Pool2DLayer } from '../internal/pooling';
 
+/** Options of `MaxPool2D`. */
 export type MaxPool2DArgs = Pool2DArgs;
 
 /**
@@ -15,6 +16,7 @@ export class MaxPool2D extends Pool2DLayer {
   constructor(args: MaxPool2DArgs = {}) {
     super('MaxPool2D', args);
   }
+  /** Takes the maximum of each window of the NHWC batch `x`. */
   protected pool(x: Tensor): Tensor {
     return maxPool(x, { windowSize: this.poolSize, strides: this.strides, padding: this.padding });
   }

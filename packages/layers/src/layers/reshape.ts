@@ -17,6 +17,7 @@ export interface ReshapeArgs extends LayerArgs {
  */
 export class Reshape extends Layer<Record<string, never>> {
   readonly className = 'Reshape';
+  /** Shape of each sample after the reshape (batch axis excluded). */
   readonly targetShape: readonly number[];
 
   constructor(args: ReshapeArgs) {

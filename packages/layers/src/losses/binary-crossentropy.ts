@@ -2,6 +2,7 @@ import { abs, add, clip, exp, log, log1p, maximum, mean, mul, neg, sub } from '@
 import { bool } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape, smoothing } from './loss';
 
+/** Options of `binaryCrossentropy`. */
 export interface BinaryCrossentropyOptions extends LossOptions {
   /** yPred holds logits rather than probabilities (more stable). Default false, as Keras. */
   fromLogits?: boolean;

@@ -2,6 +2,7 @@ import { abs, add, InvalidArgumentError, mean, minimum, mul, square, sub } from 
 import { num } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 
+/** Options of `huber`. */
 export interface HuberOptions extends LossOptions {
   /** Where the loss turns from quadratic to linear (default 1). */
   delta?: number;

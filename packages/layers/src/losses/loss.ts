@@ -17,7 +17,9 @@ export interface Loss {
   (yTrue: Tensor, yPred: Tensor): Tensor;
   /** The name it is registered under (kind `loss`). */
   readonly className: string;
+  /** How per-sample values are reduced. */
   readonly reduction: Reduction;
+  /** Options that rebuild it through its registered factory. */
   getConfig(): Record<string, JsonValue>;
   /** Per-sample values, before reduction. */
   perSample(yTrue: Tensor, yPred: Tensor): Tensor;
@@ -26,6 +28,7 @@ export interface Loss {
 /** What the registry holds under kind `loss`: a factory from a config. */
 export type LossFactory = (config?: Record<string, JsonValue>) => Loss;
 
+/** Options every built-in loss takes. */
 export interface LossOptions {
   /** Default 'mean'. */
   reduction?: Reduction;

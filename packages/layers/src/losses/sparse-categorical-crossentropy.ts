@@ -3,6 +3,7 @@ import { bool } from '../internal/options';
 import { crossentropyOf } from './categorical-crossentropy';
 import { type Loss, type LossOptions, makeLoss, smoothing } from './loss';
 
+/** Options of `sparseCategoricalCrossentropy`. */
 export interface SparseCategoricalCrossentropyOptions extends LossOptions {
   /** yPred holds logits. Default false, as Keras. */
   fromLogits?: boolean;

@@ -4,6 +4,7 @@ import { sameShapeMetric } from '../internal/metric-checks';
 import { num } from '../internal/options';
 import type { Metric, MetricOptions } from './metric';
 
+/** Options of `binaryAccuracy`. */
 export interface BinaryAccuracyOptions extends MetricOptions {
   /** Predictions above it count as 1 (default 0.5; use 0 for logits). */
   threshold?: number;

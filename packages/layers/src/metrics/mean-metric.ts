@@ -12,7 +12,9 @@ import type { JsonValue } from '../types';
  * await epochLoss.value();
  */
 export class MeanMetric {
+  /** The name it is registered under (kind `metric`). */
   readonly className = 'mean';
+  /** Display name (default `'mean'`). */
   readonly name: string;
   private readonly sums = new RunningSums(['total', 'count'] as const);
 
@@ -20,10 +22,15 @@ export class MeanMetric {
     this.name = options.name ?? 'mean';
   }
 
+  /** Options that rebuild it. */
   getConfig(): Record<string, JsonValue> {
     return { name: this.name };
   }
 
+  /**
+   * Adds every element of `values` to the running mean, each counted `weight` times. Nothing is
+   * read back.
+   */
   update(values: Tensor, weight = 1): void {
     if (!(weight >= 0)) throw new InvalidArgumentError(this.name, `weight must be >= 0, got ${weight}`);
     const rt = values.runtime;
@@ -36,10 +43,12 @@ export class MeanMetric {
     });
   }
 
+  /** The mean so far, a new scalar the caller owns; needs a first update. */
   result(): Tensor {
     return this.sums.compute(this.name, (get) => divNoNan(get('total'), get('count')));
   }
 
+  /** The mean so far, read back (0 before any update). */
   async value(): Promise<number> {
     if (!this.sums.runtime) return 0;
     const t = this.result();
@@ -50,10 +59,12 @@ export class MeanMetric {
     }
   }
 
+  /** Starts over (at the start of an epoch). */
   reset(): void {
     this.sums.reset();
   }
 
+  /** Frees the state. */
   dispose(): void {
     this.sums.reset();
   }

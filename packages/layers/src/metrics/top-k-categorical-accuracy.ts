@@ -5,6 +5,7 @@ import { classAxis, sameShapeMetric } from '../internal/metric-checks';
 import { posInt } from '../internal/options';
 import type { Metric, MetricOptions } from './metric';
 
+/** Options of `topKCategoricalAccuracy` and `sparseTopKCategoricalAccuracy`. */
 export interface TopKOptions extends MetricOptions {
   /** Default 5. */
   k?: number;

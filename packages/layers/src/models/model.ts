@@ -8,9 +8,11 @@ import { Layer, type LayerArgs, type WeightEntry } from '../layer';
 import type { SymbolicShape } from '../types';
 
 export interface ModelArgs extends LayerArgs {
+  /** The layers the model holds, in order (a sequential model runs them in this order). */
   layers?: readonly Layer[];
 }
 
+/** Options of `model.summary`. */
 export interface SummaryOptions {
   /** Where the lines go (default `console.log`); the text is also returned. */
   print?: (text: string) => void;

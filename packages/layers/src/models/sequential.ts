@@ -5,6 +5,7 @@ import { deserializeLayer, serializeLayer } from '../serialization/layer-json';
 import type { SymbolicShape } from '../types';
 import { Model, type ModelArgs } from './model';
 
+/** Options of `sequential` and `Sequential`. */
 export type SequentialArgs = ModelArgs;
 
 /**

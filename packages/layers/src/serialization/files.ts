@@ -6,7 +6,12 @@ import { modelFromJSON, modelToJSON } from './model-json';
 import { type LoadWeightsOptions, loadWeightsFromSafetensors, weightsToSafetensors } from './weights';
 
 /** File names inside a saved model's directory. */
-export const MODEL_FILES = { config: 'model.json', weights: 'model.safetensors' } as const;
+export const MODEL_FILES = {
+  /** The model config (`ModelJSON`). */
+  config: 'model.json',
+  /** The weights, in safetensors. */
+  weights: 'model.safetensors',
+} as const;
 
 /**
  * Saves a model to a directory (Node): `model.json` (config) and `model.safetensors` (every

@@ -4,9 +4,11 @@ import type { Layer, LayerConfig } from '../layer';
 
 /** A layer in a model config: its registered class name, the plugin that registered it, and its options. */
 export type SerializedLayer = {
+  /** The name the layer class is registered under (`'Dense'`). */
   readonly className: string;
   /** The plugin that had registered the class when the model was saved, quoted if it is missing on load. */
   readonly plugin?: string;
+  /** The layer's options (`layer.getConfig()`). */
   readonly config: LayerConfig;
 };
 

@@ -9,13 +9,21 @@ import { deserializeLayer, type SerializedLayer, serializeLayer } from './layer-
 
 /** A saved model config. */
 export interface ModelJSON {
+  /** Marks the file as a descent model config. */
   readonly format: 'descent-model';
+  /** Version of the format, raised on incompatible changes. */
   readonly formatVersion: 1;
+  /** The model itself, with its layers. */
   readonly model: SerializedLayer;
   /** The input shape (batch axis null) the model was built for, or null if unbuilt. */
   readonly inputShape: SymbolicShape | null;
   /** The plugins installed when it was saved, with versions. */
-  readonly plugins: readonly { name: string; version: string }[];
+  readonly plugins: readonly {
+    /** The plugin's name. */
+    name: string;
+    /** Its version. */
+    version: string;
+  }[];
 }
 
 /**

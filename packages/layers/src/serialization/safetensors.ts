@@ -3,14 +3,19 @@ import { SerializationError } from '../errors';
 
 /** One tensor read from a safetensors file. */
 export interface SafetensorsTensor {
+  /** The tensor's dtype (F32, I32 and BOOL map to float32, int32 and bool). */
   readonly dtype: DType;
+  /** The tensor's shape. */
   readonly shape: readonly number[];
+  /** The values, row-major. */
   readonly data: Float32Array | Int32Array | Uint8Array;
 }
 
 /** A decoded safetensors file: its `__metadata__` and its tensors by name (in file order). */
 export interface SafetensorsFile {
+  /** The file's `__metadata__` strings. */
   readonly metadata: Readonly<Record<string, string>>;
+  /** The tensors by name, in file order. */
   readonly tensors: ReadonlyMap<string, SafetensorsTensor>;
 }
 

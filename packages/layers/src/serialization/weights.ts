@@ -22,6 +22,7 @@ export async function weightsToSafetensors(
   );
 }
 
+/** Options of the weight loaders. */
 export interface LoadWeightsOptions {
   /** Refuse tensors in the file that the model does not have (default true). */
   strict?: boolean;

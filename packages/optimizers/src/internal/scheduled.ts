@@ -5,7 +5,10 @@ import { leavesOf, paramsByPath, tidyTree } from './leaves';
 import { scalar } from './scalar';
 
 /** The state of a transform driven by a schedule: how many updates it has made. */
-export type CountState = { readonly count: number };
+export type CountState = {
+  /** Updates made so far. */
+  readonly count: number;
+};
 
 /**
  * Multiplies updates by `sign · value`, where `value` is a number or a schedule of the step

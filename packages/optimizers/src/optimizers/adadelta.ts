@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByAdadelta } from '../transforms/scale-by-adadelta';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 
+/** Options of `adadelta`. */
 export interface AdadeltaOptions {
   /** Default 1. */
   learningRate?: number | Schedule;

@@ -7,6 +7,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByAdagrad } from '../transforms/scale-by-adagrad';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 
+/** Options of `adagrad`. */
 export interface AdagradOptions {
   /** Default 0.01. */
   learningRate?: number | Schedule;

@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByAdam } from '../transforms/scale-by-adam';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 
+/** Options of `adam`. */
 export interface AdamOptions {
   /** Default 1e-3. */
   learningRate?: number | Schedule;

@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByAdamax } from '../transforms/scale-by-adamax';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 
+/** Options of `adamax`. */
 export interface AdamaxOptions {
   /** Default 2e-3. */
   learningRate?: number | Schedule;

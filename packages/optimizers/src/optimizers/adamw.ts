@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByAdam } from '../transforms/scale-by-adam';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 
+/** Options of `adamw`. */
 export interface AdamWOptions {
   /** Default 1e-3. */
   learningRate?: number | Schedule;

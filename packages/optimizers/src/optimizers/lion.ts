@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 import { scaleByLion } from '../transforms/scale-by-lion';
 
+/** Options of `lion`. */
 export interface LionOptions {
   /** Default 1e-4 (Lion wants a learning rate 3-10× smaller than AdamW's). */
   learningRate?: number | Schedule;

@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 import { scaleByNadam } from '../transforms/scale-by-nadam';
 
+/** Options of `nadam`. */
 export interface NadamOptions {
   /** Default 2e-3. */
   learningRate?: number | Schedule;

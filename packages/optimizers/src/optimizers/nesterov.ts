@@ -6,6 +6,7 @@ import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 import { trace } from '../transforms/trace';
 
+/** Options of `nesterov`. */
 export interface NesterovOptions {
   /** Default 0.01. */
   learningRate?: number | Schedule;

@@ -7,6 +7,7 @@ import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 import { scaleByRms } from '../transforms/scale-by-rms';
 import { trace } from '../transforms/trace';
 
+/** Options of `rmsprop`. */
 export interface RmspropOptions {
   /** Default 0.01. */
   learningRate?: number | Schedule;

@@ -5,6 +5,7 @@ import { addDecayedWeights } from '../transforms/add-decayed-weights';
 import type { HyperparamState } from '../transforms/inject-hyperparams';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate';
 
+/** Options of `sgd`. */
 export interface SgdOptions {
   /** Default 0.01. */
   learningRate?: number | Schedule;

@@ -2,7 +2,9 @@ import { InvalidArgumentError } from '@descent/core';
 import type { Schedule } from '../gradient-transform';
 import { num } from '../internal/schedule-options';
 
+/** Options of `cosineDecay`. */
 export interface CosineDecayOptions {
+  /** The value at step 0 (the peak). */
   initValue: number;
   /** Length of the (first) cosine period in steps. */
   decaySteps: number;
@@ -13,7 +15,12 @@ export interface CosineDecayOptions {
    * Each period is `periodMultiplier` times longer (default 1) and its peak `peakMultiplier` times
    * the last (default 1).
    */
-  restarts?: { periodMultiplier?: number; peakMultiplier?: number };
+  restarts?: {
+    /** Each period is this many times longer than the last (default 1). */
+    periodMultiplier?: number;
+    /** Each peak is this many times the last (default 1). */
+    peakMultiplier?: number;
+  };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Schedule } from '../gradient-transform';
 import { num } from '../internal/schedule-options';
 
+/** Options of `exponentialDecay`. */
 export interface ExponentialDecayOptions {
+  /** The value at step 0. */
   initValue: number;
   /** Factor per `transitionSteps` steps. */
   decayRate: number;

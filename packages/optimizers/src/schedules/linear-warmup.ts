@@ -2,6 +2,7 @@ import type { Schedule } from '../gradient-transform';
 import { num } from '../internal/schedule-options';
 import { joinSchedules } from './join-schedules';
 
+/** Options of `linearWarmup`. */
 export interface LinearWarmupOptions {
   /** Steps of warmup; the schedule starts (at its own step 0) after them. */
   warmupSteps: number;

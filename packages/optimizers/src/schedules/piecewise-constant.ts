@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@descent/core';
 import type { Schedule } from '../gradient-transform';
 import { num } from '../internal/schedule-options';
 
+/** Options of `piecewiseConstant`. */
 export interface PiecewiseConstantOptions {
   /** Steps where the value changes, increasing. */
   boundaries: readonly number[];

@@ -1,12 +1,15 @@
 import type { Schedule } from '../gradient-transform';
 import { num } from '../internal/schedule-options';
 
+/** Options of `polynomialDecay`. */
 export interface PolynomialDecayOptions {
+  /** The value at step 0. */
   initValue: number;
   /** Value from `transitionBegin + decaySteps` on. Default 0. */
   endValue?: number;
   /** Default 1 (linear). */
   power?: number;
+  /** Steps the decay takes, after `transitionBegin`. */
   decaySteps: number;
   /** Steps at `initValue` before the decay starts. Default 0. */
   transitionBegin?: number;

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@descent/core';
 import { num } from '../internal/schedule-options';
 
+/** Options of `reduceOnPlateau`. */
 export interface ReduceOnPlateauOptions {
   /** The value (learning rate) to start from. */
   initValue: number;
@@ -24,16 +25,26 @@ export interface ReduceOnPlateauOptions {
 
 /** The controller's state: plain numbers (`best` null before the first metric), so it checkpoints as JSON. */
 export interface PlateauState {
+  /** The value (learning rate) to use now. */
   readonly value: number;
+  /** The best metric so far (null before the first). */
   readonly best: number | null;
+  /** Metrics in a row without improvement. */
   readonly badSteps: number;
+  /** Metrics still to ignore after the last reduction. */
   readonly cooldown: number;
+  /** Metrics seen in all. */
   readonly steps: number;
 }
 
 /** A reduce-on-plateau controller: `update` takes a metric and returns the next state (its `value` is the rate to use). */
 export interface ReduceOnPlateau {
+  /** The starting state: `value` is `initValue`. */
   init(): PlateauState;
+  /**
+   * Takes the latest metric (a validation loss, say) and returns the next state; reduces `value`
+   * after `patience` metrics without improvement.
+   */
   update(state: PlateauState, metric: number): PlateauState;
 }
 

@@ -1,7 +1,9 @@
 import type { Schedule } from '../gradient-transform';
 import { num } from '../internal/schedule-options';
 
+/** Options of `stepDecay`. */
 export interface StepDecayOptions {
+  /** The value at step 0. */
   initValue: number;
   /** Steps between drops. */
   stepSize: number;

@@ -7,8 +7,11 @@ import { freshState } from '../internal/state-tree';
 
 /** The state of `accumulateGradients`: the running sum, how many gradients it holds, and the inner state. */
 export type AccumulateState = {
+  /** Gradients summed since the last inner update. */
   readonly miniStep: number;
+  /** Their running sum, by parameter path. */
   readonly sum: PerParam;
+  /** The inner transform's state. */
   readonly inner: OptState;
 };
 

@@ -11,11 +11,15 @@ export type HyperparamRange = Constraint;
  * numbers a callback may change with `setHyperparams`) and the inner transform's state.
  */
 export type HyperparamState = {
+  /** Updates made so far. */
   readonly count: number;
+  /** The hyperparameters' current values, by name. */
   readonly hyperparams: { readonly [name: string]: number };
+  /** The inner transform's state. */
   readonly inner: OptState;
 };
 
+/** Options of `injectHyperparams`. */
 export interface InjectHyperparamsOptions<H extends string> {
   /** Names the transform in errors. Default 'injectHyperparams'. */
   readonly name?: string;

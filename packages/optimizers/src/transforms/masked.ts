@@ -11,7 +11,10 @@ import { checkParamPaths, type Leaf, leavesOf, tidyTree } from '../internal/leav
 export type ParamMask = ((path: string, param: Tensor) => boolean) | { readonly [path: string]: boolean };
 
 /** The state of `masked`: the inner transform's, over the selected parameters only. */
-export type MaskedState = { readonly inner: OptState };
+export type MaskedState = {
+  /** The inner transform's state. */
+  readonly inner: OptState;
+};
 
 /**
  * Applies `inner` to the parameters `mask` selects; the others' updates pass through unchanged.

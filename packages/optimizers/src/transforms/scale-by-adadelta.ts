@@ -3,6 +3,7 @@ import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
+/** Options of `scaleByAdadelta`. */
 export interface ScaleByAdadeltaOptions {
   /** Decay of both running averages. Default 0.9. */
   rho?: number;

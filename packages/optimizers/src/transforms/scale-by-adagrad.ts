@@ -3,6 +3,7 @@ import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
+/** Options of `scaleByAdagrad`. */
 export interface ScaleByAdagradOptions {
   /** Starting value of the sum of squares. Default 0. */
   initialAccumulatorValue?: number;

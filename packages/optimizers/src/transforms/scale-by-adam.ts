@@ -3,6 +3,7 @@ import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
+/** Options of `scaleByAdam`. */
 export interface ScaleByAdamOptions {
   /** Decay of the first moment. Default 0.9. */
   beta1?: number;

@@ -3,6 +3,7 @@ import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
+/** Options of `scaleByLion`. */
 export interface ScaleByLionOptions {
   /** Interpolation between momentum and gradient for the update's sign. Default 0.9. */
   beta1?: number;

@@ -3,6 +3,7 @@ import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
+/** Options of `scaleByRms`. */
 export interface ScaleByRmsOptions {
   /** Decay of the running mean of squared gradients (PyTorch's `alpha`). Default 0.99. */
   decay?: number;

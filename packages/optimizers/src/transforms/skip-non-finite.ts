@@ -15,6 +15,7 @@ import { freshState } from '../internal/state-tree';
 
 /** The state of `skipNonFinite`: the inner state and how many updates were skipped. */
 export type SkipNonFiniteState = {
+  /** The inner transform's state. */
   readonly inner: OptState;
   /** Updates skipped in all. */
   readonly skipped: number;

@@ -3,6 +3,7 @@ import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
+/** Options of `trace`. */
 export interface TraceOptions {
   /** Momentum coefficient. Default 0.9. */
   decay?: number;

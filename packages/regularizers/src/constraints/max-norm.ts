@@ -5,7 +5,12 @@ import { checkAxis } from '../internal/config';
 import { NORM_EPSILON, norms } from '../internal/norms';
 
 /** Options of `maxNorm` (Keras' `MaxNorm`). */
-export type MaxNormConfig = { maxValue: number; axis: number | number[] };
+export type MaxNormConfig = {
+  /** Largest norm allowed (Keras' `max_value`, default 2). */
+  maxValue: number;
+  /** Axis or axes the norms are taken over (default 0: per column of a Dense kernel). */
+  axis: number | number[];
+};
 
 const make = defineConstraint<MaxNormConfig>({
   className: 'MaxNorm',

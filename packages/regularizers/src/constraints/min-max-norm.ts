@@ -6,7 +6,16 @@ import { checkAxis } from '../internal/config';
 import { NORM_EPSILON, norms } from '../internal/norms';
 
 /** Options of `minMaxNorm` (Keras' `MinMaxNorm`). */
-export type MinMaxNormConfig = { minValue: number; maxValue: number; rate: number; axis: number | number[] };
+export type MinMaxNormConfig = {
+  /** Smallest norm allowed (default 0). */
+  minValue: number;
+  /** Largest norm allowed (default 1). */
+  maxValue: number;
+  /** How far each step moves toward the range, in (0, 1] (default 1: all the way). */
+  rate: number;
+  /** Axis or axes the norms are taken over (default 0: per column of a Dense kernel). */
+  axis: number | number[];
+};
 
 const make = defineConstraint<MinMaxNormConfig>({
   className: 'MinMaxNorm',

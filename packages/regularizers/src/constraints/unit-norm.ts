@@ -4,7 +4,10 @@ import { checkAxis } from '../internal/config';
 import { NORM_EPSILON, norms } from '../internal/norms';
 
 /** Options of `unitNorm` (Keras' `UnitNorm`). */
-export type UnitNormConfig = { axis: number | number[] };
+export type UnitNormConfig = {
+  /** Axis or axes the norms are taken over (default 0: per column of a Dense kernel). */
+  axis: number | number[];
+};
 
 const make = defineConstraint<UnitNormConfig>({
   className: 'UnitNorm',

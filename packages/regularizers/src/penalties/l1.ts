@@ -2,7 +2,10 @@ import { abs, mul, sum } from '@descent/core';
 import { definePenalty, type Penalty } from '../define-penalty';
 
 /** Options of `l1` (Keras' `L1`). */
-export type L1Config = { l1: number };
+export type L1Config = {
+  /** The L1 factor λ: the penalty is λ·Σ|w| (default 0.01). */
+  l1: number;
+};
 
 const make = definePenalty<L1Config>({
   className: 'L1',

@@ -2,7 +2,12 @@ import { abs, add, fill, mul, square, sum, type Tensor } from '@descent/core';
 import { definePenalty, type Penalty } from '../define-penalty';
 
 /** Options of `l1l2` (Keras' `L1L2`). */
-export type L1L2Config = { l1: number; l2: number };
+export type L1L2Config = {
+  /** The L1 factor λ1 (default 0.01). */
+  l1: number;
+  /** The L2 factor λ2 (default 0.01). */
+  l2: number;
+};
 
 const make = definePenalty<L1L2Config>({
   className: 'L1L2',

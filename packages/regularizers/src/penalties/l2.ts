@@ -2,7 +2,10 @@ import { mul, square, sum } from '@descent/core';
 import { definePenalty, type Penalty } from '../define-penalty';
 
 /** Options of `l2` (Keras' `L2`). */
-export type L2Config = { l2: number };
+export type L2Config = {
+  /** The L2 factor λ: the penalty is λ·Σw² (default 0.01). */
+  l2: number;
+};
 
 const make = definePenalty<L2Config>({
   className: 'L2',

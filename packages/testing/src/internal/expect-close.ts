@@ -2,10 +2,13 @@ import type { Shape } from '@descent/core';
 
 /** Tolerances of a float comparison: `|actual - expected| <= atol + rtol * |expected|` (NumPy's allclose). */
 export interface Tolerance {
+  /** Relative tolerance. */
   rtol: number;
+  /** Absolute tolerance. */
   atol: number;
 }
 
+/** Options of `expectClose`: tolerances (defaults by dtype) and how to report a failure. */
 export interface CloseOptions extends Partial<Tolerance> {
   /** Shape of both arrays, to report the worst element's multi-index. */
   shape?: Shape;

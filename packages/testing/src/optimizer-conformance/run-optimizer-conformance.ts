@@ -31,7 +31,9 @@ const CHECKS: [string, (ctx: KitContext) => Promise<void>][] = [
 
 /** One check of the kit: its name and a function that rejects with an assertion error when it fails. */
 export interface OptimizerConformanceCheck {
+  /** What the check verifies, as a test title. */
   readonly name: string;
+  /** Runs the check; rejects with an assertion error when it fails. */
   run(): Promise<void>;
 }
 

@@ -6,15 +6,19 @@ import type { ParamTree, Plugin, Runtime } from '@descent/core';
  * it tests.
  */
 export interface TransformUnderTest {
+  /** The initial state for these parameters. */
   init(params: ParamTree): unknown;
+  /** The transformed updates and the new state. */
   // biome-ignore lint/suspicious/noExplicitAny: each transform has its own state type.
   update(updates: ParamTree, state: any, params?: ParamTree): readonly [ParamTree, unknown];
 }
 
 /** A serialized state: a JSON-able description and a binary payload. */
 export interface SerializedStateLike {
+  /** The JSON-able part. */
   // biome-ignore lint/suspicious/noExplicitAny: the kit only sends it through JSON.stringify/parse.
   readonly json: any;
+  /** The binary part (tensor values). */
   readonly payload: Uint8Array;
 }
 
@@ -23,9 +27,12 @@ export interface SerializedStateLike {
  * (`import * as optimizers from '@descent/optimizers'`) or `{ serializeState, deserializeState, skipNonFinite }`.
  */
 export interface OptimizerLibrary {
+  /** `@descent/optimizers`' `serializeState`. */
   // biome-ignore lint/suspicious/noExplicitAny: any state the transform makes.
   serializeState(state: any): Promise<SerializedStateLike>;
+  /** `@descent/optimizers`' `deserializeState`. */
   deserializeState(rt: Runtime, serialized: SerializedStateLike): unknown;
+  /** `@descent/optimizers`' `skipNonFinite`. */
   // biome-ignore lint/suspicious/noExplicitAny: any transform.
   skipNonFinite(inner: any): TransformUnderTest;
 }

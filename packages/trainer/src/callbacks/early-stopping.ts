@@ -4,6 +4,7 @@ import { checkOptions } from '../internal/check-args';
 import { fmt, improves, monitorMode } from '../internal/monitor';
 import { disposeWeights, retainWeights } from '../internal/retain-weights';
 
+/** Options of `earlyStopping`. */
 export interface EarlyStoppingOptions {
   /** The log to watch. Default 'val_loss'. */
   monitor?: string;
@@ -30,7 +31,9 @@ export interface EarlyStoppingOptions {
  * earlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true });
  */
 export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & {
+  /** The epoch with the best monitored value so far (undefined before the first). */
   readonly bestEpoch: number | undefined;
+  /** The epoch training was stopped at, if it was. */
   readonly stoppedEpoch: number | undefined;
 } {
   checkOptions('earlyStopping', options);

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@descent/core';
 import type { BatchInfo, Callback, CallbackState, Logs, TrainContext } from '../callback';
 import { improves, monitorMode } from '../internal/monitor';
 
+/** Options of `modelCheckpoint`. */
 export interface ModelCheckpointOptions {
   /** The folder: `checkpoint.json` names its `last` and `best` checkpoint folders. */
   dir: string;
@@ -29,7 +30,10 @@ export interface ModelCheckpointOptions {
  * @example
  * modelCheckpoint({ dir: 'runs/mnist', monitor: 'val_accuracy' });
  */
-export function modelCheckpoint(options: ModelCheckpointOptions): Callback & { readonly dir: string } {
+export function modelCheckpoint(options: ModelCheckpointOptions): Callback & {
+  /** The checkpoint folder. */
+  readonly dir: string;
+} {
   const dir = options?.dir;
   if (typeof dir !== 'string' || dir === '')
     throw new InvalidArgumentError('modelCheckpoint', 'dir (a folder for the checkpoints) is required');

@@ -11,9 +11,10 @@ import { checkOptions } from '../internal/check-args';
  * await fit(model, data, { loss, callbacks: [nanGuard()], readLossEvery: 1 });
  * history.stopReason; // 'NaN guard: the loss is NaN at step 37 (epoch 1, batch 37); ...'
  */
-export function nanGuard(
-  options: { restore?: boolean } = {},
-): Callback & { readonly firedAtStep: number | undefined } {
+export function nanGuard(options: { restore?: boolean } = {}): Callback & {
+  /** The step at which the loss was first not finite, if it was. */
+  readonly firedAtStep: number | undefined;
+} {
   checkOptions('nanGuard', options);
   const restore = options.restore ?? true;
   let lastGood: Snapshot | undefined;

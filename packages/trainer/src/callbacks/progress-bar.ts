@@ -2,6 +2,7 @@ import type { BatchInfo, Callback, Logs, TrainContext } from '../callback';
 import { checkOptions } from '../internal/check-args';
 import { fmt } from '../internal/monitor';
 
+/** Options of `progressBar`. */
 export interface ProgressBarOptions {
   /** Where to draw. Default `process.stdout`. */
   stream?: NodeJS.WriteStream;

@@ -4,6 +4,7 @@ import type { Callback, CallbackState, Logs, TrainContext } from '../callback';
 import { checkOptions } from '../internal/check-args';
 import { fmt, monitorMode } from '../internal/monitor';
 
+/** Options of `reduceLROnPlateau`. */
 export interface ReduceLROnPlateauOptions {
   /** The log to watch. Default 'val_loss'. */
   monitor?: string;

@@ -12,7 +12,12 @@ import {
 /** An optimizer: a registered name, `{ name, options }`, or a transform object. */
 export type OptimizerSpec =
   | string
-  | { readonly name: string; readonly options?: { readonly [key: string]: unknown } }
+  | {
+      /** A registered optimizer name (`'adam'`). */
+      readonly name: string;
+      /** The options to build it with. */
+      readonly options?: { readonly [key: string]: unknown };
+    }
   | GradientTransform;
 
 export interface ResolvedOptimizer {

@@ -40,6 +40,10 @@ import { yieldToEventLoop } from './yield-to-event-loop';
 export interface AugmentTransform {
   /** Whether it needs (and changes) the labels: mixup, cutmix. */
   readonly usesLabels?: boolean;
+  /**
+   * Transforms a batch of NHWC images (or images with their labels); `training: false` leaves out
+   * the random steps.
+   */
   apply(input: Tensor | { images: Tensor; labels?: Tensor }, options?: { training?: boolean }): unknown;
 }
 

@@ -18,7 +18,12 @@ import {
 export type DataInput =
   // biome-ignore lint/suspicious/noExplicitAny: any element type with x (and y) fields.
   | Dataset<any>
-  | { readonly x: HostTensor | Tensor | ArrayColumn; readonly y?: HostTensor | Tensor | ArrayColumn };
+  | {
+      /** The inputs, one example per entry of the first axis. */
+      readonly x: HostTensor | Tensor | ArrayColumn;
+      /** The targets, one per example (not needed by `predict`). */
+      readonly y?: HostTensor | Tensor | ArrayColumn;
+    };
 
 /** The input as a dataset (examples or batches), arrays becoming an in-memory dataset. */
 export async function toDataset(op: string, input: DataInput): Promise<Dataset<Example | Batch>> {

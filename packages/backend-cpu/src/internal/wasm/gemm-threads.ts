@@ -19,6 +19,7 @@ export interface GemmWorkerData {
   readonly work: number;
 }
 
+/** Options of `cpuThreads`. */
 export interface GemmThreadsOptions {
   /** Products of fewer multiply-adds run on the calling thread alone. Default 2^23 (about 0.15 ms on one thread: below that, waking workers costs what it saves). */
   readonly minWork?: number;
@@ -80,6 +81,7 @@ function workerMain(data: GemmWorkerData): void {
  * all are ready, products run on the calling thread.
  */
 export class GemmThreads {
+  /** Number of threads a product is split over, the calling one included. */
   readonly count: number;
   private readonly memory: WebAssembly.Memory;
   private readonly main: GemmExports;
