@@ -131,3 +131,67 @@ __attribute__((export_name("gemm"))) void gemm(int m, int n, int k, const float 
     }
   }
 }
+
+// im2col for the convolutions (see src/internal/im2col.ts, the JS twin): row r of `cols` is the
+// window of output pixel first + r of an NHWC input, flattened as (fy, fx, c), zeros outside.
+__attribute__((export_name("im2col"))) void im2col(const float *x, int in_h, int in_w, int cin, int out_h,
+                                                   int out_w, int fh, int fw, int sh, int sw, int dh, int dw,
+                                                   int top, int left, int first, int rows, float *cols) {
+  int row_width = fw * cin;
+  float *t = cols;
+  for (int pixel = first; pixel < first + rows; pixel++) {
+    int ox = pixel % out_w;
+    int rest = pixel / out_w;
+    int oy = rest % out_h;
+    int b = rest / out_h;
+    int y0 = oy * sh - top;
+    int x0 = ox * sw - left;
+    for (int fy = 0; fy < fh; fy++) {
+      int iy = y0 + fy * dh;
+      if (iy < 0 || iy >= in_h) {
+        __builtin_memset(t, 0, row_width * sizeof(float));
+        t += row_width;
+        continue;
+      }
+      const float *line = x + (b * in_h + iy) * in_w * cin;
+      if (dw == 1 && x0 >= 0 && x0 + fw <= in_w) {
+        __builtin_memcpy(t, line + x0 * cin, row_width * sizeof(float));
+        t += row_width;
+        continue;
+      }
+      for (int fx = 0; fx < fw; fx++, t += cin) {
+        int ix = x0 + fx * dw;
+        if (ix < 0 || ix >= in_w) __builtin_memset(t, 0, cin * sizeof(float));
+        else __builtin_memcpy(t, line + ix * cin, cin * sizeof(float));
+      }
+    }
+  }
+}
+
+// col2im: adds row r of `cols` back onto the input pixels that output pixel first + r's window read.
+__attribute__((export_name("col2im"))) void col2im(const float *cols, int in_h, int in_w, int cin, int out_h,
+                                                   int out_w, int fh, int fw, int sh, int sw, int dh, int dw,
+                                                   int top, int left, int first, int rows, float *dx) {
+  int row_width = fw * cin;
+  const float *t = cols;
+  for (int pixel = first; pixel < first + rows; pixel++) {
+    int ox = pixel % out_w;
+    int rest = pixel / out_w;
+    int oy = rest % out_h;
+    int b = rest / out_h;
+    int y0 = oy * sh - top;
+    int x0 = ox * sw - left;
+    for (int fy = 0; fy < fh; fy++, t += row_width) {
+      int iy = y0 + fy * dh;
+      if (iy < 0 || iy >= in_h) continue;
+      float *line = dx + (b * in_h + iy) * in_w * cin;
+      for (int fx = 0; fx < fw; fx++) {
+        int ix = x0 + fx * dw;
+        if (ix < 0 || ix >= in_w) continue;
+        float *d = line + ix * cin;
+        const float *s = t + fx * cin;
+        for (int c = 0; c < cin; c++) d[c] += s[c];
+      }
+    }
+  }
+}

@@ -7,7 +7,7 @@ import type { Conv2DAttrs, Shape, TypedArray } from '@descent/core';
  */
 const CHUNK = 256;
 const SCRATCH = 1 << 16;
-const chunkRows = (width: number) => Math.max(CHUNK, Math.floor(SCRATCH / Math.max(width, 1)));
+export const chunkRows = (width: number): number => Math.max(CHUNK, Math.floor(SCRATCH / Math.max(width, 1)));
 
 let scratch64 = new Float64Array(CHUNK * 64);
 let scratch32 = new Float32Array(CHUNK * 64);

@@ -2,6 +2,8 @@ import type { Conv2DBackpropFilterAttrs } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
+import { wasmConv2dBackpropFilter } from '../internal/wasm/wasm-conv';
+import { wasmPath } from '../internal/wasm/wasm-path';
 
 /**
  * Gradient of conv2d with respect to its filter: colsᵀ · dy summed over chunks of output pixels
@@ -14,6 +16,11 @@ export const conv2dBackpropFilterKernel = cpuKernel<Conv2DBackpropFilterAttrs>(
     const g = convGeometry(x!.shape, dy!.shape, [fh, fw], attrs);
     const width = fh * fw * g.cin;
     const [xv, gv] = [backend.values(x!), backend.values(dy!)];
+    if (wasmPath(backend)) {
+      const df = backend.allocate(out.dtype, width * cout) as Float32Array;
+      if (wasmConv2dBackpropFilter(xv as Float32Array, gv as Float32Array, df, g, dy!.shape[0]!))
+        return backend.make(out.shape, out.dtype, df);
+    }
     // Summed over the whole batch: in float32 on the WASM GEMM (as TF.js and PyTorch do), else float64.
     const float32 = backend.precision === 'float32';
     const acc =

@@ -2,6 +2,8 @@ import type { Conv2DBackpropInputAttrs } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { col2im, convGeometry, forEachChunk } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
+import { wasmConv2dBackpropInput } from '../internal/wasm/wasm-conv';
+import { wasmPath } from '../internal/wasm/wasm-path';
 
 /**
  * Gradient of conv2d with respect to its input: per chunk of output pixels, dy · filterᵀ gives
@@ -17,6 +19,11 @@ export const conv2dBackpropInputKernel = cpuKernel<Conv2DBackpropInputAttrs>(
     const res = backend.make(out.shape, out.dtype);
     const dx = backend.values(res);
     const g = convGeometry(attrs.inputShape, dy!.shape, [fh, fw], attrs);
+    if (
+      wasmPath(backend) &&
+      wasmConv2dBackpropInput(gv as Float32Array, fv as Float32Array, dx as Float32Array, g, dy!.shape[0]!)
+    )
+      return res;
     forEachChunk(g, dy!.shape[0]!, backend.precision === 'float32', (cols, first, rows) => {
       cols.fill(0, 0, rows * width);
       const a = { a: gv, ao: first * cout, ai: cout, ap: 1 };

@@ -2,6 +2,8 @@ import type { Conv2DAttrs } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
+import { wasmConv2d } from '../internal/wasm/wasm-conv';
+import { wasmPath } from '../internal/wasm/wasm-path';
 
 /**
  * 2-D cross-correlation of an NHWC input with an HWIO filter, as im2col + GEMM: each chunk of
@@ -16,6 +18,11 @@ export const conv2dKernel = cpuKernel<Conv2DAttrs>('conv2d', ({ inputs: [x, f], 
   const res = backend.make(out.shape, out.dtype);
   const o = backend.values(res);
   const g = convGeometry(x!.shape, out.shape, [fh, fw], attrs);
+  if (
+    wasmPath(backend) &&
+    wasmConv2d(xv as Float32Array, fv as Float32Array, o as Float32Array, g, out.shape[0]!)
+  )
+    return res;
   forEachChunk(g, out.shape[0]!, backend.precision === 'float32', (cols, first, rows) => {
     im2col(xv, g, first, rows, cols);
     const a = { a: cols, ao: 0, ai: width, ap: 1 };

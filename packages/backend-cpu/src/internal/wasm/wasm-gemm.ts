@@ -21,6 +21,9 @@ export interface GemmExports {
     ldc: number,
     work: number,
   ): void;
+  /** im2col / col2im of src/internal/im2col.ts; pointers in bytes, then the geometry. */
+  im2col(x: number, ...geometryFirstRowsCols: number[]): void;
+  col2im(cols: number, ...geometryFirstRowsDx: number[]): void;
 }
 
 let exports: GemmExports | null = null;
