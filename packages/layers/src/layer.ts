@@ -14,6 +14,7 @@ import {
 } from '@descent/core';
 import { LayerError } from './errors';
 import { type InitializerSpec, resolveInitializer } from './initializers/initializer';
+import { checkOptions, checkRuntime, describeValue } from './internal/check-args';
 import { currentFrame, type InvokeContext, initializersSkipped, type StateUpdate } from './internal/frames';
 import { checkName, snakeCase } from './internal/names';
 import { batchless, fmtSymbolic, isSymbolicShape } from './internal/shapes';
@@ -151,8 +152,7 @@ export abstract class Layer<W extends Weights = Weights> {
 
   constructor(args: LayerArgs = {}) {
     const op = new.target.name;
-    if (args === null || typeof args !== 'object')
-      throw new InvalidArgumentError(op, `expected an options object, got ${JSON.stringify(args)}`);
+    checkOptions(op, args);
     this.ownName =
       args.name === undefined || args.name === null ? undefined : checkName(op, 'name', args.name);
     this.trainable = args.trainable ?? true;
@@ -210,6 +210,7 @@ export abstract class Layer<W extends Weights = Weights> {
    * const model = sequential([new Dense({ units: 8 }), new Dense({ units: 2 })]).init(rt, [null, 4]);
    */
   init(rt: Runtime, inputShape?: SymbolicShape): this {
+    checkRuntime('init', `${this.name}: the first argument`, rt);
     const shape = inputShape ?? this.defaultInputShape();
     if (!shape)
       throw new LayerError(
@@ -289,6 +290,11 @@ export abstract class Layer<W extends Weights = Weights> {
 
   /** The output shape for an input shape (batch axis `null`). By default found by a dry run on zeros. */
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    if (!isSymbolicShape(inputShape))
+      throw new InvalidArgumentError(
+        'computeOutputShape',
+        `${this.name}: expected a shape of sizes or null, got ${describeValue(inputShape)}`,
+      );
     const rt = this.rt;
     if (!rt)
       throw new LayerError(
@@ -337,6 +343,7 @@ export abstract class Layer<W extends Weights = Weights> {
    * const y = new Dense({ units: 2 }).call(x);
    */
   call(x: Tensor, options: CallOptions = {}): Tensor {
+    checkOptions(`${this.name}.call`, options);
     const frame = currentFrame();
     if (!frame)
       return this._invoke(x, undefined, {
@@ -373,6 +380,7 @@ export abstract class Layer<W extends Weights = Weights> {
    * const { value, grads } = valueAndGrad((p) => loss(y, model.apply(p, x, { training: true })))(model.trainableParams());
    */
   apply(params: LayerParams, x: Tensor, options: ApplyOptions = {}): Tensor {
+    checkOptions(`${this.name}.apply`, options);
     return this._invoke(x, params, {
       training: options.training ?? false,
       trainable: this.trainable,
@@ -549,6 +557,11 @@ export abstract class Layer<W extends Weights = Weights> {
 
   /** Number of scalar weights (all, or only trainable / non-trainable ones). */
   countParams(which: 'all' | 'trainable' | 'nonTrainable' = 'all'): number {
+    if (which !== 'all' && which !== 'trainable' && which !== 'nonTrainable')
+      throw new InvalidArgumentError(
+        'countParams',
+        `${this.name}: expected 'all', 'trainable' or 'nonTrainable', got ${describeValue(which)}`,
+      );
     return this.variables()
       .filter((v) => which === 'all' || v.trainable === (which === 'trainable'))
       .reduce((n, v) => n + v.variable.value.size, 0);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
+import { checkRuntime, describeValue } from './internal/check-args';
 import type { JsonValue, Serialized } from './types';
 
 /**
@@ -44,6 +45,11 @@ export type ConstraintSpec = string | Serialized | Constraint;
 /** The JSON form of a regularizer or constraint. */
 export function serializeEntry(spec: string | Serialized | Regularizer | Constraint): Serialized {
   if (typeof spec === 'string') return { className: spec, config: {} };
+  if (spec === null || typeof spec !== 'object' || typeof spec.className !== 'string')
+    throw new InvalidArgumentError(
+      'serializeEntry',
+      `expected a name, a {className, config}, a regularizer or a constraint, got ${describeValue(spec)}`,
+    );
   if ('penalty' in spec || 'apply' in spec)
     return { className: spec.className, config: spec.getConfig?.() ?? {} };
   return spec;
@@ -65,6 +71,7 @@ function resolveEntry(
   method: 'penalty' | 'apply',
   spec: string | Serialized | Regularizer | Constraint,
 ): unknown {
+  checkRuntime(kind === 'regularizer' ? 'resolveRegularizer' : 'resolveConstraint', 'the first argument', rt);
   if (
     typeof spec === 'object' &&
     spec !== null &&

@@ -1,4 +1,5 @@
 import { fmtShape, InvalidArgumentError, shapesEqual, type Tensor } from '@descent/core';
+import { checkTensor, describeValue } from './internal/check-args';
 import type { Constraint, Regularizer } from './regularizer';
 
 /**
@@ -23,6 +24,14 @@ export class Variable {
     /** Projection applied after each update. */
     readonly constraint?: Constraint,
   ) {
+    if (typeof name !== 'string' || name === '')
+      throw new InvalidArgumentError('Variable', `expected a weight name, got ${describeValue(name)}`);
+    checkTensor('Variable', `the value of "${name}"`, value);
+    if (typeof trainable !== 'boolean')
+      throw new InvalidArgumentError(
+        'Variable',
+        `expected trainable to be a boolean, got ${describeValue(trainable)}`,
+      );
     this.current = value.runtime.keep(value);
   }
 
@@ -47,6 +56,7 @@ export class Variable {
    */
   assign(t: Tensor, path = this.name): void {
     if (t === this.current) return;
+    checkTensor('assign', `the value for "${path}"`, t);
     t.assertAlive(`assign (${path})`);
     if (!shapesEqual(t.shape, this.current.shape) || t.dtype !== this.current.dtype) {
       throw new InvalidArgumentError(

@@ -9,7 +9,7 @@ import {
   type Tensor,
   tanh,
 } from '@descent/core';
-
+import { checkRuntime } from '../internal/check-args';
 import { elu } from './elu';
 import { gelu } from './gelu';
 import { leakyRelu } from './leaky-relu';
@@ -73,6 +73,7 @@ export function activationName(spec: ActivationSpec): string {
  * replace activations), then the built-ins.
  */
 export function resolveActivation(rt: Runtime, spec: ActivationSpec): ActivationFn {
+  checkRuntime('resolveActivation', 'the first argument', rt);
   if (typeof spec === 'function') return spec;
   if (typeof spec !== 'string')
     throw new InvalidArgumentError(

@@ -1,4 +1,5 @@
-import { add, erf, mul, type Tensor, tanh } from '@descent/core';
+import { add, erf, InvalidArgumentError, mul, type Tensor, tanh } from '@descent/core';
+import { checkTensor, describeValue } from '../internal/check-args';
 
 /**
  * Gaussian error linear unit: x·Φ(x) = ½x(1 + erf(x/√2)), exact by default like Keras and
@@ -8,6 +9,12 @@ import { add, erf, mul, type Tensor, tanh } from '@descent/core';
  * new Dense({ units: 8, activation: 'gelu' });
  */
 export function gelu(x: Tensor, approximate = false): Tensor {
+  checkTensor('gelu', 'x', x);
+  if (typeof approximate !== 'boolean')
+    throw new InvalidArgumentError(
+      'gelu',
+      `expected approximate to be a boolean, got ${describeValue(approximate)}`,
+    );
   return x.runtime.tidy(() => {
     const inner = approximate
       ? tanh(mul(add(x, mul(mul(mul(x, x), x), 0.044715)), Math.sqrt(2 / Math.PI)))

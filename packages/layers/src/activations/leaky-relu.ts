@@ -1,4 +1,5 @@
 import { greater, mul, type Tensor, where } from '@descent/core';
+import { checkFiniteNumber, checkTensor } from '../internal/check-args';
 
 /**
  * x for x > 0, alpha·x otherwise (alpha 0.2, as Keras 3 and tf.nn).
@@ -8,5 +9,7 @@ import { greater, mul, type Tensor, where } from '@descent/core';
  * leakyRelu(x, 0.01);
  */
 export function leakyRelu(x: Tensor, alpha = 0.2): Tensor {
+  checkTensor('leakyRelu', 'x', x);
+  checkFiniteNumber('leakyRelu', 'alpha', alpha);
   return x.runtime.tidy(() => where(greater(x, 0), x, mul(x, alpha)));
 }

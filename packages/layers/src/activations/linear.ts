@@ -1,4 +1,5 @@
 import type { Tensor } from '@descent/core';
+import { checkTensor } from '../internal/check-args';
 
 /**
  * The identity (Keras' `linear`, the default activation of Dense and Conv2D).
@@ -7,5 +8,6 @@ import type { Tensor } from '@descent/core';
  * new Dense({ units: 1, activation: 'linear' });
  */
 export function linear(x: Tensor): Tensor {
+  checkTensor('linear', 'x', x);
   return x;
 }

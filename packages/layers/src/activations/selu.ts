@@ -1,4 +1,5 @@
 import { mul, type Tensor } from '@descent/core';
+import { checkTensor } from '../internal/check-args';
 import { elu } from './elu';
 
 const ALPHA = 1.6732632423543772;
@@ -12,5 +13,6 @@ const SCALE = 1.0507009873554805;
  * new Dense({ units: 8, activation: 'selu', kernelInitializer: 'lecunNormal' });
  */
 export function selu(x: Tensor): Tensor {
+  checkTensor('selu', 'x', x);
   return x.runtime.tidy(() => mul(elu(x, ALPHA), SCALE));
 }

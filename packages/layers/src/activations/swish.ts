@@ -1,4 +1,5 @@
 import { mul, sigmoid, type Tensor } from '@descent/core';
+import { checkTensor } from '../internal/check-args';
 
 /**
  * x·sigmoid(x) (also called SiLU).
@@ -7,5 +8,6 @@ import { mul, sigmoid, type Tensor } from '@descent/core';
  * new Dense({ units: 8, activation: 'swish' });
  */
 export function swish(x: Tensor): Tensor {
+  checkTensor('swish', 'x', x);
   return x.runtime.tidy(() => mul(x, sigmoid(x)));
 }

@@ -1,4 +1,5 @@
 import { fill, type Runtime, type Shape, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 
@@ -13,6 +14,7 @@ export class Constant implements Initializer {
   /** The value of every element. */
   readonly value: number;
   constructor(options: { value?: number } = {}) {
+    checkOptions('Constant', options);
     this.value = num('Constant', 'value', options.value, 0);
   }
   getConfig() {

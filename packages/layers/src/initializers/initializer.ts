@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime, type Shape, type Tensor } from '@descent/core';
+import { checkRuntime, describeValue } from '../internal/check-args';
 import type { JsonValue, Serialized } from '../types';
 import { builtinInitializers } from './builtin-initializers';
 
@@ -38,6 +39,7 @@ function isInitializer(x: unknown): x is Initializer {
  * then the built-ins, so layers work without the `layers()` plugin too.
  */
 export function resolveInitializer(rt: Runtime, spec: InitializerSpec): Initializer {
+  checkRuntime('resolveInitializer', 'the first argument', rt);
   if (isInitializer(spec)) return spec;
   const [name, config] = typeof spec === 'string' ? [spec, {}] : [spec?.className, spec?.config ?? {}];
   if (typeof name !== 'string')
@@ -53,5 +55,10 @@ export function resolveInitializer(rt: Runtime, spec: InitializerSpec): Initiali
 export function serializeInitializer(spec: InitializerSpec): Serialized {
   if (typeof spec === 'string') return { className: spec, config: {} };
   if (isInitializer(spec)) return { className: spec.className, config: spec.getConfig() };
+  if (spec === null || typeof spec !== 'object' || typeof spec.className !== 'string')
+    throw new InvalidArgumentError(
+      'serializeInitializer',
+      `expected a name, a {className, config} or an Initializer, got ${describeValue(spec)}`,
+    );
   return spec;
 }

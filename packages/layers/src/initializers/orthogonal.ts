@@ -17,6 +17,7 @@ import {
   type Tensor,
   transpose,
 } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 
@@ -35,6 +36,7 @@ export class Orthogonal implements Initializer {
   /** Multiplies the orthogonal matrix (default 1). */
   readonly gain: number;
   constructor(options: { gain?: number } = {}) {
+    checkOptions('Orthogonal', options);
     this.gain = num('Orthogonal', 'gain', options.gain, 1);
   }
   getConfig() {

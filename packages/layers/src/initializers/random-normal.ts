@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime, randomNormal, type Shape, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 
@@ -16,6 +17,7 @@ export class RandomNormal implements Initializer {
   /** Standard deviation (default 0.05). */
   readonly std: number;
   constructor(options: { mean?: number; std?: number } = {}) {
+    checkOptions('RandomNormal', options);
     this.mean = num('RandomNormal', 'mean', options.mean, 0);
     this.std = num('RandomNormal', 'std', options.std, 0.05);
     if (this.std < 0) throw new InvalidArgumentError('RandomNormal', `std must be >= 0, got ${this.std}`);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime, randomUniform, type Shape, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 
@@ -16,6 +17,7 @@ export class RandomUniform implements Initializer {
   /** Upper bound, excluded (default 0.05). */
   readonly max: number;
   constructor(options: { min?: number; max?: number } = {}) {
+    checkOptions('RandomUniform', options);
     this.min = num('RandomUniform', 'min', options.min, -0.05);
     this.max = num('RandomUniform', 'max', options.max, 0.05);
     if (!(this.min <= this.max))

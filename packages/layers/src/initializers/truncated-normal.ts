@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime, type Shape, type Tensor, truncatedNormal } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 
@@ -15,6 +16,7 @@ export class TruncatedNormal implements Initializer {
   /** Standard deviation before truncation (default 0.05). */
   readonly std: number;
   constructor(options: { mean?: number; std?: number } = {}) {
+    checkOptions('TruncatedNormal', options);
     this.mean = num('TruncatedNormal', 'mean', options.mean, 0);
     this.std = num('TruncatedNormal', 'std', options.std, 0.05);
     if (this.std < 0) throw new InvalidArgumentError('TruncatedNormal', `std must be >= 0, got ${this.std}`);

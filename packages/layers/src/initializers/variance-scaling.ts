@@ -7,6 +7,7 @@ import {
   type Tensor,
   truncatedNormal,
 } from '@descent/core';
+import { checkOptions, describeValue } from '../internal/check-args';
 import { num, oneOf } from '../internal/options';
 import type { Initializer } from './initializer';
 
@@ -38,6 +39,11 @@ export function computeFans(shape: Shape): {
   /** Number of outputs each input reaches. */
   fanOut: number;
 } {
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+    throw new InvalidArgumentError(
+      'computeFans',
+      `expected a shape of non-negative integers, got ${describeValue(shape)}`,
+    );
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0]!, fanOut: shape[0]! };
   const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
@@ -63,6 +69,7 @@ export class VarianceScaling implements Initializer {
   /** Distribution drawn from. */
   readonly distribution: ScalingDistribution;
   constructor(options: VarianceScalingOptions = {}) {
+    checkOptions('VarianceScaling', options);
     this.scale = num('VarianceScaling', 'scale', options.scale, 1);
     if (!(this.scale > 0))
       throw new InvalidArgumentError('VarianceScaling', `scale must be > 0, got ${this.scale}`);

@@ -1,9 +1,19 @@
+import { InvalidArgumentError } from '@descent/core';
+import { describeValue } from './check-args';
+
 /**
  * Writes a file so that readers see the old or the new contents, never a partial file: the
  * data goes to a temporary file in the same directory, is flushed, then renamed over `path`.
  * Node only (loaded lazily, so browser bundles never import `node:fs`).
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  if (typeof path !== 'string' || path === '')
+    throw new InvalidArgumentError('writeFileAtomic', `expected a file path, got ${describeValue(path)}`);
+  if (typeof data !== 'string' && !(data instanceof Uint8Array))
+    throw new InvalidArgumentError(
+      'writeFileAtomic',
+      `expected data to be a Uint8Array or a string, got ${describeValue(data)}`,
+    );
   const fs = await import('node:fs/promises');
   const { basename, dirname, join } = await import('node:path');
   const tmp = join(

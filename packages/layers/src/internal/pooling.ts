@@ -2,6 +2,7 @@ import type { Tensor } from '@descent/core';
 import { LayerError } from '../errors';
 import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
 import type { SymbolicShape } from '../types';
+import { checkShapeArg } from './check-layer';
 import { oneOf } from './options';
 import { fmtSymbolic } from './shapes';
 import { pair2, windowSize } from './window';
@@ -40,6 +41,7 @@ export abstract class Pool2DLayer extends Layer<Record<string, never>> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     const [n, h, w, c] = inputShape;
     const oh = windowSize(h ?? null, this.poolSize[0], this.strides[0], 1, this.padding);
     const ow = windowSize(w ?? null, this.poolSize[1], this.strides[1], 1, this.padding);

@@ -5,6 +5,7 @@ import {
   activationName,
   resolveActivation,
 } from '../activations/activation-fn';
+import { checkShapeArg } from '../internal/check-layer';
 import { Layer, type LayerArgs, type LayerConfig } from '../layer';
 import type { SymbolicShape } from '../types';
 
@@ -36,6 +37,7 @@ export class Activation extends Layer<Record<string, never>> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return inputShape;
   }
 

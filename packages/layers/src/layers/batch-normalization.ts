@@ -11,6 +11,7 @@ import {
 } from '@descent/core';
 import { LayerError } from '../errors';
 import type { InitializerSpec } from '../initializers/initializer';
+import { checkShapeArg } from '../internal/check-layer';
 import { entryConfig, initConfig } from '../internal/config';
 import { bool, num } from '../internal/options';
 import { fmtSymbolic } from '../internal/shapes';
@@ -143,6 +144,7 @@ export class BatchNormalization extends Layer<BnWeights> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return inputShape;
   }
 

@@ -6,6 +6,7 @@ import {
   resolveActivation,
 } from '../activations/activation-fn';
 import { LayerError } from '../errors';
+import { checkShapeArg } from '../internal/check-layer';
 import { type KernelBiasArgs, kernelBiasConfig, kernelBiasWeights } from '../internal/kernel-bias';
 import { oneOf, posInt } from '../internal/options';
 import { fmtSymbolic } from '../internal/shapes';
@@ -65,7 +66,7 @@ export class Conv2D extends Layer<{
   constructor(args: Conv2DArgs) {
     super(args);
     this.args = args;
-    this.filters = posInt('Conv2D', 'filters', args.filters);
+    this.filters = posInt('Conv2D', 'filters', args?.filters);
     this.kernelSize = pair2('Conv2D', 'kernelSize', args.kernelSize);
     this.strides = pair2('Conv2D', 'strides', args.strides, [1, 1]);
     this.dilationRate = pair2('Conv2D', 'dilationRate', args.dilationRate, [1, 1]);
@@ -102,6 +103,7 @@ export class Conv2D extends Layer<{
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     const [n, h, w] = inputShape;
     const oh = windowSize(h ?? null, this.kernelSize[0], this.strides[0], this.dilationRate[0], this.padding);
     const ow = windowSize(w ?? null, this.kernelSize[1], this.strides[1], this.dilationRate[1], this.padding);

@@ -6,6 +6,7 @@ import {
   resolveActivation,
 } from '../activations/activation-fn';
 import { LayerError } from '../errors';
+import { checkShapeArg } from '../internal/check-layer';
 import { type KernelBiasArgs, kernelBiasConfig, kernelBiasWeights } from '../internal/kernel-bias';
 import { posInt } from '../internal/options';
 import { fmtSymbolic } from '../internal/shapes';
@@ -50,7 +51,7 @@ export class Dense extends Layer<{
   constructor(args: DenseArgs) {
     super(args);
     this.args = args;
-    this.units = posInt('Dense', 'units', args.units);
+    this.units = posInt('Dense', 'units', args?.units);
     this.activation = args.activation ?? 'linear';
     this.useBias = args.useBias ?? true;
   }
@@ -78,6 +79,7 @@ export class Dense extends Layer<{
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return [...inputShape.slice(0, -1), this.units];
   }
 

@@ -7,6 +7,7 @@ import {
   randomUniform,
   type Tensor,
 } from '@descent/core';
+import { checkShapeArg } from '../internal/check-layer';
 import { type ForwardContext, type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
 import type { SymbolicShape } from '../types';
 
@@ -49,6 +50,7 @@ export class Dropout extends Layer<Record<string, never>> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return inputShape;
   }
 

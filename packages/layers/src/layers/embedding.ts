@@ -1,5 +1,6 @@
 import { cast, gather, type Tensor } from '@descent/core';
 import type { InitializerSpec } from '../initializers/initializer';
+import { checkShapeArg } from '../internal/check-layer';
 import { entryConfig, initConfig } from '../internal/config';
 import { posInt } from '../internal/options';
 import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
@@ -41,7 +42,7 @@ export class Embedding extends Layer<{
   constructor(args: EmbeddingArgs) {
     super(args);
     this.args = args;
-    this.inputDim = posInt('Embedding', 'inputDim', args.inputDim);
+    this.inputDim = posInt('Embedding', 'inputDim', args?.inputDim);
     this.outputDim = posInt('Embedding', 'outputDim', args.outputDim);
   }
 
@@ -59,6 +60,7 @@ export class Embedding extends Layer<{
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return [...inputShape, this.outputDim];
   }
 

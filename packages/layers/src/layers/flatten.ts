@@ -1,4 +1,5 @@
 import { reshape, type Tensor } from '@descent/core';
+import { checkShapeArg } from '../internal/check-layer';
 import { type InputSpec, Layer } from '../layer';
 import type { SymbolicShape } from '../types';
 
@@ -16,6 +17,7 @@ export class Flatten extends Layer<Record<string, never>> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     const rest = inputShape.slice(1);
     return [
       inputShape[0] ?? null,

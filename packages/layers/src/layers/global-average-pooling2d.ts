@@ -1,4 +1,5 @@
 import { mean, type Tensor } from '@descent/core';
+import { checkShapeArg } from '../internal/check-layer';
 import { bool } from '../internal/options';
 import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
 import type { SymbolicShape } from '../types';
@@ -28,7 +29,9 @@ export class GlobalAveragePooling2D extends Layer<Record<string, never>> {
     return { rank: 4 };
   }
 
-  override computeOutputShape([n, , , c]: SymbolicShape): SymbolicShape {
+  override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
+    const [n, , , c] = inputShape;
     return this.keepDims ? [n ?? null, 1, 1, c ?? null] : [n ?? null, c ?? null];
   }
 

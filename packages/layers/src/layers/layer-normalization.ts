@@ -12,6 +12,7 @@ import {
 } from '@descent/core';
 import { LayerError } from '../errors';
 import type { InitializerSpec } from '../initializers/initializer';
+import { checkShapeArg } from '../internal/check-layer';
 import { entryConfig, initConfig } from '../internal/config';
 import { bool, num } from '../internal/options';
 import { fmtSymbolic } from '../internal/shapes';
@@ -117,6 +118,7 @@ export class LayerNormalization extends Layer<LnWeights> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return inputShape;
   }
 

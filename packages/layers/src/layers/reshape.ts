@@ -1,5 +1,6 @@
 import { InvalidArgumentError, reshape, type Tensor } from '@descent/core';
 import { LayerError } from '../errors';
+import { checkShapeArg } from '../internal/check-layer';
 import { fmtSymbolic } from '../internal/shapes';
 import { type InputSpec, Layer, type LayerArgs, type LayerConfig } from '../layer';
 import type { SymbolicShape } from '../types';
@@ -62,6 +63,7 @@ export class Reshape extends Layer<Record<string, never>> {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     const rest = inputShape.slice(1);
     const size = rest.includes(null) ? null : (rest as number[]).reduce((a, b) => a * b, 1);
     return [inputShape[0] ?? null, ...this.resolve(size, inputShape)];

@@ -1,4 +1,5 @@
 import { abs, add, clip, exp, log, log1p, maximum, mean, mul, neg, sub } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { bool } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape, smoothing } from './loss';
 
@@ -21,6 +22,7 @@ const EPSILON = 1e-7;
  * binaryCrossentropy({ fromLogits: true })(labels, logits);
  */
 export function binaryCrossentropy(options: BinaryCrossentropyOptions = {}): Loss {
+  checkOptions('binaryCrossentropy', options);
   const fromLogits = bool('binaryCrossentropy', 'fromLogits', options.fromLogits, false);
   const ls = smoothing('binaryCrossentropy', options.labelSmoothing);
   return makeLoss('binaryCrossentropy', options, { fromLogits, labelSmoothing: ls }, (yTrue, yPred) => {

@@ -1,4 +1,5 @@
 import { add, clip, div, log, mul, neg, softmaxCrossEntropy, sum, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { bool } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape, smoothing } from './loss';
 
@@ -30,6 +31,7 @@ export function crossentropyOf(y: Tensor, yPred: Tensor, fromLogits: boolean, ls
  * categoricalCrossentropy({ fromLogits: true, labelSmoothing: 0.1 })(oneHotLabels, logits);
  */
 export function categoricalCrossentropy(options: CategoricalCrossentropyOptions = {}): Loss {
+  checkOptions('categoricalCrossentropy', options);
   const fromLogits = bool('categoricalCrossentropy', 'fromLogits', options.fromLogits, false);
   const ls = smoothing('categoricalCrossentropy', options.labelSmoothing);
   return makeLoss('categoricalCrossentropy', options, { fromLogits, labelSmoothing: ls }, (yTrue, yPred) => {

@@ -1,4 +1,5 @@
 import { abs, add, InvalidArgumentError, mean, minimum, mul, square, sub } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 
@@ -16,6 +17,7 @@ export interface HuberOptions extends LossOptions {
  * huber({ delta: 0.5 })(yTrue, yPred);
  */
 export function huber(options: HuberOptions = {}): Loss {
+  checkOptions('huber', options);
   const delta = num('huber', 'delta', options.delta, 1);
   if (!(delta > 0)) throw new InvalidArgumentError('huber', `delta must be > 0, got ${delta}`);
   return makeLoss('huber', options, { delta }, (yTrue, yPred) => {

@@ -1,4 +1,5 @@
 import { abs, mean, sub } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 
 /**
@@ -8,6 +9,7 @@ import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
  * meanAbsoluteError()(yTrue, yPred);
  */
 export function meanAbsoluteError(options: LossOptions = {}): Loss {
+  checkOptions('meanAbsoluteError', options);
   return makeLoss('meanAbsoluteError', options, {}, (yTrue, yPred) => {
     sameShape('meanAbsoluteError', yTrue, yPred);
     return mean(abs(sub(yPred, yTrue)), -1);

@@ -1,4 +1,5 @@
 import { mean, square, sub } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 
 /**
@@ -8,6 +9,7 @@ import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
  * meanSquaredError()(yTrue, yPred);
  */
 export function meanSquaredError(options: LossOptions = {}): Loss {
+  checkOptions('meanSquaredError', options);
   return makeLoss('meanSquaredError', options, {}, (yTrue, yPred) => {
     sameShape('meanSquaredError', yTrue, yPred);
     return mean(square(sub(yPred, yTrue)), -1);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
+import { checkRuntime } from '../internal/check-args';
 import type { JsonValue, Serialized } from '../types';
 import { builtinLosses } from './builtin-losses';
 import type { Loss } from './loss';
@@ -14,6 +15,7 @@ export type LossSpec = string | Serialized | Loss | ((yTrue: Tensor, yPred: Tens
  * const loss = resolveLoss(rt, 'sparseCategoricalCrossentropy');
  */
 export function resolveLoss(rt: Runtime, spec: LossSpec): (yTrue: Tensor, yPred: Tensor) => Tensor {
+  checkRuntime('resolveLoss', 'the first argument', rt);
   if (typeof spec === 'function') return spec;
   const [name, config] = typeof spec === 'string' ? [spec, {}] : [spec?.className, spec?.config ?? {}];
   if (typeof name !== 'string')

@@ -1,4 +1,5 @@
 import { cast, fmtShape, oneHot, reshape, ShapeError, shapesEqual, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { bool } from '../internal/options';
 import { crossentropyOf } from './categorical-crossentropy';
 import { type Loss, type LossOptions, makeLoss, smoothing } from './loss';
@@ -32,6 +33,7 @@ export function classIds(loss: string, labels: Tensor, yPred: Tensor): Tensor {
  * sparseCategoricalCrossentropy({ fromLogits: true })(labels, logits);
  */
 export function sparseCategoricalCrossentropy(options: SparseCategoricalCrossentropyOptions = {}): Loss {
+  checkOptions('sparseCategoricalCrossentropy', options);
   const fromLogits = bool('sparseCategoricalCrossentropy', 'fromLogits', options.fromLogits, false);
   const ls = smoothing('sparseCategoricalCrossentropy', options.labelSmoothing);
   return makeLoss(

@@ -1,4 +1,5 @@
 import { cast, equal, greater, mean, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { sameShapeMetric } from '../internal/metric-checks';
 import { num } from '../internal/options';
@@ -37,5 +38,6 @@ class BinaryAccuracy extends MeanMetricBase {
  * await acc.value(); // 0.5
  */
 export function binaryAccuracy(options: BinaryAccuracyOptions = {}): Metric {
+  checkOptions('binaryAccuracy', options);
   return new BinaryAccuracy(options);
 }

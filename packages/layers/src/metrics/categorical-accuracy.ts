@@ -1,4 +1,5 @@
 import { argmax, cast, equal, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis, sameShapeMetric } from '../internal/metric-checks';
 import type { Metric, MetricOptions } from './metric';
@@ -20,5 +21,6 @@ class CategoricalAccuracy extends MeanMetricBase {
  * acc.update(oneHotLabels, probs);
  */
 export function categoricalAccuracy(options: MetricOptions = {}): Metric {
+  checkOptions('categoricalAccuracy', options);
   return new CategoricalAccuracy(options);
 }

@@ -1,4 +1,5 @@
 import type { Tensor } from '@descent/core';
+import { checkFunction, checkOptions } from '../internal/check-args';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import type { Loss } from '../losses/loss';
 import type { Metric, MetricOptions } from './metric';
@@ -30,5 +31,7 @@ export function meanLoss(
   loss: Loss | ((yTrue: Tensor, yPred: Tensor) => Tensor),
   options: MetricOptions = {},
 ): Metric {
+  checkFunction('meanLoss', 'loss', loss);
+  checkOptions('meanLoss', options);
   return new MeanLoss(loss, options);
 }

@@ -1,4 +1,5 @@
 import { cast, fill, InvalidArgumentError, mul, sum, type Tensor } from '@descent/core';
+import { checkOptions, describeValue } from '../internal/check-args';
 import { divNoNan, RunningSums } from '../internal/running-sums';
 import type { JsonValue } from '../types';
 
@@ -19,6 +20,12 @@ export class MeanMetric {
   private readonly sums = new RunningSums(['total', 'count'] as const);
 
   constructor(options: { name?: string } = {}) {
+    checkOptions('MeanMetric', options);
+    if (options.name !== undefined && typeof options.name !== 'string')
+      throw new InvalidArgumentError(
+        'MeanMetric',
+        `expected options.name to be a string, got ${describeValue(options.name)}`,
+      );
     this.name = options.name ?? 'mean';
   }
 
@@ -72,5 +79,6 @@ export class MeanMetric {
 
 /** A `MeanMetric`. */
 export function meanMetric(options: { name?: string } = {}): MeanMetric {
+  checkOptions('meanMetric', options);
   return new MeanMetric(options);
 }

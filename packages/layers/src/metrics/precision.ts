@@ -1,4 +1,5 @@
 import { add, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { ConfusionMetric, type ThresholdOptions } from '../internal/confusion-metric';
 import { divNoNan } from '../internal/running-sums';
 import type { Metric } from './metric';
@@ -23,5 +24,6 @@ class Precision extends ConfusionMetric {
  * await p.value(); // 0.5
  */
 export function precision(options: ThresholdOptions = {}): Metric {
+  checkOptions('precision', options);
   return new Precision(options);
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Runtime } from '@descent/core';
+import { checkRuntime } from '../internal/check-args';
 import type { JsonValue, Serialized } from '../types';
 import { builtinMetrics } from './builtin-metrics';
 import type { Metric } from './metric';
@@ -14,6 +15,7 @@ export type MetricSpec = string | Serialized | Metric;
  * const acc = resolveMetric(rt, 'sparseCategoricalAccuracy');
  */
 export function resolveMetric(rt: Runtime, spec: MetricSpec): Metric {
+  checkRuntime('resolveMetric', 'the first argument', rt);
   if (typeof spec === 'object' && spec !== null && typeof (spec as Metric).update === 'function')
     return spec as Metric;
   const [name, config] =

@@ -1,4 +1,5 @@
 import { argmax, cast, equal, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis } from '../internal/metric-checks';
 import { classIds } from '../losses/sparse-categorical-crossentropy';
@@ -20,5 +21,6 @@ class SparseCategoricalAccuracy extends MeanMetricBase {
  * acc.update(rt.tensor(new Int32Array([2, 0]), [2]), logits);
  */
 export function sparseCategoricalAccuracy(options: MetricOptions = {}): Metric {
+  checkOptions('sparseCategoricalAccuracy', options);
   return new SparseCategoricalAccuracy(options);
 }

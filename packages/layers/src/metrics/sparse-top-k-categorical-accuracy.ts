@@ -1,4 +1,5 @@
 import type { Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { inTopK } from '../internal/in-top-k';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis } from '../internal/metric-checks';
@@ -30,5 +31,6 @@ class SparseTopKCategoricalAccuracy extends MeanMetricBase {
  * sparseTopKCategoricalAccuracy({ k: 5 }).update(labels, logits);
  */
 export function sparseTopKCategoricalAccuracy(options: TopKOptions = {}): Metric {
+  checkOptions('sparseTopKCategoricalAccuracy', options);
   return new SparseTopKCategoricalAccuracy(options);
 }

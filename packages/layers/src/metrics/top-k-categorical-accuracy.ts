@@ -1,4 +1,5 @@
 import { argmax, type Tensor } from '@descent/core';
+import { checkOptions } from '../internal/check-args';
 import { inTopK } from '../internal/in-top-k';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis, sameShapeMetric } from '../internal/metric-checks';
@@ -35,5 +36,6 @@ class TopKCategoricalAccuracy extends MeanMetricBase {
  * topKCategoricalAccuracy({ k: 3 }).update(oneHotLabels, logits);
  */
 export function topKCategoricalAccuracy(options: TopKOptions = {}): Metric {
+  checkOptions('topKCategoricalAccuracy', options);
   return new TopKCategoricalAccuracy(options);
 }

@@ -1,4 +1,5 @@
 import { type DType, InvalidArgumentError, type Tensor } from '@descent/core';
+import { describeValue } from '../internal/check-args';
 import type { LayerConfig } from '../layer';
 import { Model, type ModelArgs } from './model';
 
@@ -22,8 +23,11 @@ export class ComposedModel extends Model {
 
   constructor(args: CreateModelArgs) {
     super(args);
-    if (typeof args.forward !== 'function')
-      throw new InvalidArgumentError('createModel', 'forward must be a function (x, ctx) => Tensor');
+    if (typeof args?.forward !== 'function')
+      throw new InvalidArgumentError(
+        'createModel',
+        `forward must be a function (x, ctx) => Tensor, got ${describeValue(args?.forward)}`,
+      );
     this.fn = args.forward;
     this.dtype = args.inputDtype ?? 'float32';
     for (const layer of args.layers ?? []) this.track(layer);

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type ParamTree, Tensor, zeros } from '@descent/core';
 import { LayerError } from '../errors';
+import { checkOptions } from '../internal/check-args';
 import { type InvokeContext, withFrame } from '../internal/frames';
 import { snakeCase } from '../internal/names';
 import { batchless } from '../internal/shapes';
@@ -206,6 +207,7 @@ export abstract class Model extends Layer {
    * //  dense (Dense)               (None, 8)                 40
    */
   summary(options: SummaryOptions = {}): string {
+    checkOptions('summary', options);
     if (!this.built)
       throw new LayerError(
         this.name,

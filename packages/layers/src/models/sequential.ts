@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Tensor } from '@descent/core';
 import { LayerError } from '../errors';
+import { checkOptions } from '../internal/check-args';
+import { checkShapeArg } from '../internal/check-layer';
 import type { Layer, LayerConfig, LayerFactory } from '../layer';
 import { deserializeLayer, serializeLayer } from '../serialization/layer-json';
 import type { SymbolicShape } from '../types';
@@ -59,6 +61,7 @@ export class Sequential extends Model {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    checkShapeArg(this, inputShape);
     return this.layers.reduce<SymbolicShape>((shape, layer) => layer.computeOutputShape(shape), inputShape);
   }
 
@@ -97,5 +100,6 @@ export function sequential(
   layers: readonly Layer[] = [],
   args: Omit<SequentialArgs, 'layers'> = {},
 ): Sequential {
+  checkOptions('sequential', args, 'args');
   return new Sequential({ ...args, layers });
 }

@@ -1,6 +1,8 @@
 import type { Runtime } from '@descent/core';
 import { SerializationError } from '../errors';
 import { writeFileAtomic } from '../internal/atomic-write';
+import { checkOptions, checkRuntime } from '../internal/check-args';
+import { checkLayer, checkPath } from '../internal/check-layer';
 import type { Layer } from '../layer';
 import { modelFromJSON, modelToJSON } from './model-json';
 import { type LoadWeightsOptions, loadWeightsFromSafetensors, weightsToSafetensors } from './weights';
@@ -23,6 +25,8 @@ export const MODEL_FILES = {
  * const again = await loadModel(rt, 'checkpoints/mnist');
  */
 export async function saveModel(model: Layer, dir: string): Promise<void> {
+  checkLayer('saveModel', model);
+  checkPath('saveModel', dir, 'a directory path');
   const json = `${JSON.stringify(modelToJSON(model), null, 2)}\n`;
   const weights = await weightsToSafetensors(model);
   const fs = await import('node:fs/promises');
@@ -37,6 +41,9 @@ export async function saveModel(model: Layer, dir: string): Promise<void> {
  * registry (so custom layers need their plugin installed), then loads and checks the weights.
  */
 export async function loadModel(rt: Runtime, dir: string, options: LoadWeightsOptions = {}): Promise<Layer> {
+  checkRuntime('loadModel', 'the first argument', rt);
+  checkPath('loadModel', dir, 'a directory path');
+  checkOptions('loadModel', options);
   const fs = await import('node:fs/promises');
   const { join } = await import('node:path');
   const configPath = join(dir, MODEL_FILES.config);
@@ -60,6 +67,8 @@ export async function loadModel(rt: Runtime, dir: string, options: LoadWeightsOp
  * await saveWeights(model, 'run/epoch-3.safetensors');
  */
 export async function saveWeights(model: Layer, path: string): Promise<void> {
+  checkLayer('saveWeights', model);
+  checkPath('saveWeights', path, 'a file path');
   await writeFileAtomic(path, await weightsToSafetensors(model));
 }
 
@@ -72,6 +81,9 @@ export async function loadWeights(
   path: string,
   options: LoadWeightsOptions = {},
 ): Promise<void> {
+  checkLayer('loadWeights', model);
+  checkPath('loadWeights', path, 'a file path');
+  checkOptions('loadWeights', options);
   const fs = await import('node:fs/promises');
   let bytes: Uint8Array;
   try {

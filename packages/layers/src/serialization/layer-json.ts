@@ -1,5 +1,7 @@
 import { type Runtime, UnknownPluginError } from '@descent/core';
 import { SerializationError } from '../errors';
+import { checkRuntime } from '../internal/check-args';
+import { checkLayer } from '../internal/check-layer';
 import type { Layer, LayerConfig } from '../layer';
 
 /** A layer in a model config: its registered class name, the plugin that registered it, and its options. */
@@ -19,6 +21,7 @@ export type SerializedLayer = {
  * JSON.stringify(serializeLayer(new Dense({ units: 4, activation: 'relu' })));
  */
 export function serializeLayer(layer: Layer): SerializedLayer {
+  checkLayer('serializeLayer', layer, 'layer');
   const plugin = layer.runtime?.registry.find('layer', layer.className)?.plugin;
   return { className: layer.className, ...(plugin ? { plugin } : {}), config: layer.getConfig() };
 }
@@ -29,6 +32,7 @@ export function serializeLayer(layer: Layer): SerializedLayer {
  * plugin it came from.
  */
 export function deserializeLayer(rt: Runtime, json: unknown): Layer {
+  checkRuntime('deserializeLayer', 'the first argument', rt);
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new SerializationError(
       `a layer config must be an object {className, config}, got ${JSON.stringify(json)}`,

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Runtime } from '@descent/core';
 import { SerializationError } from '../errors';
+import { checkOptions, checkRuntime } from '../internal/check-args';
+import { checkLayer } from '../internal/check-layer';
 import { withoutInitializers } from '../internal/frames';
 import { isSymbolicShape } from '../internal/shapes';
 import type { Layer } from '../layer';
@@ -35,6 +37,7 @@ export interface ModelJSON {
  * const json = JSON.stringify(modelToJSON(model));
  */
 export function modelToJSON(model: Layer): ModelJSON {
+  checkLayer('modelToJSON', model);
   checkRegistered(model);
   return {
     format: 'descent-model',
@@ -80,6 +83,8 @@ function checkKeys(v: unknown, path: string): void {
  * const model = modelFromJSON(rt, JSON.parse(text));
  */
 export function modelFromJSON(rt: Runtime, json: unknown, options: { initialize?: boolean } = {}): Layer {
+  checkRuntime('modelFromJSON', 'the first argument', rt);
+  checkOptions('modelFromJSON', options);
   if (typeof json !== 'object' || json === null)
     throw new SerializationError('a model config must be an object');
   checkKeys(json, 'config');

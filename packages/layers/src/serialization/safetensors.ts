@@ -1,5 +1,13 @@
-import { type DType, flattenParams, fmtShape, type ParamTree, Tensor } from '@descent/core';
+import {
+  type DType,
+  flattenParams,
+  fmtShape,
+  InvalidArgumentError,
+  type ParamTree,
+  Tensor,
+} from '@descent/core';
 import { SerializationError } from '../errors';
+import { checkOptions, describeValue } from '../internal/check-args';
 
 /** One tensor read from a safetensors file. */
 export interface SafetensorsTensor {
@@ -54,12 +62,24 @@ export async function encodeSafetensors(
   tensors: ParamTree | Iterable<readonly [string, Tensor]>,
   metadata: Record<string, string> = {},
 ): Promise<Uint8Array> {
+  if (typeof tensors === 'string' || tensors === null || typeof tensors !== 'object')
+    throw new InvalidArgumentError(
+      'encodeSafetensors',
+      `expected tensors as a tree or [name, Tensor] pairs, got ${describeValue(tensors)}`,
+    );
+  checkOptions('encodeSafetensors', metadata, 'metadata');
   const entries =
     tensors instanceof Tensor || !(Symbol.iterator in Object(tensors))
       ? flattenParams('encodeSafetensors', tensors as ParamTree).map(
           ({ path, tensor }) => [path, tensor] as const,
         )
       : [...(tensors as Iterable<readonly [string, Tensor]>)];
+  for (const entry of entries)
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !(entry[1] instanceof Tensor))
+      throw new InvalidArgumentError(
+        'encodeSafetensors',
+        `expected [name, Tensor] pairs, got ${describeValue(entry)} among them`,
+      );
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length) {
     for (const [k, v] of Object.entries(metadata))

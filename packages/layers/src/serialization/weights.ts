@@ -1,5 +1,7 @@
 import { fmtShape, shapesEqual } from '@descent/core';
 import { SerializationError } from '../errors';
+import { checkOptions } from '../internal/check-args';
+import { checkLayer } from '../internal/check-layer';
 import type { Layer } from '../layer';
 import { decodeSafetensors, encodeSafetensors, type SafetensorsFile } from './safetensors';
 
@@ -14,6 +16,7 @@ export async function weightsToSafetensors(
   model: Layer,
   metadata: Record<string, string> = {},
 ): Promise<Uint8Array> {
+  checkLayer('weightsToSafetensors', model);
   if (!model.built)
     throw new SerializationError(`"${model.name}" is not built: it has no weights to save yet`);
   return encodeSafetensors(
@@ -41,6 +44,8 @@ export function loadWeightsFromSafetensors(
   file: Uint8Array | SafetensorsFile,
   options: LoadWeightsOptions = {},
 ): void {
+  checkLayer('loadWeightsFromSafetensors', model);
+  checkOptions('loadWeightsFromSafetensors', options);
   if (!model.built)
     throw new SerializationError(
       `"${model.name}" is not built: call init(rt, inputShape) (or loadModel) before loading weights`,
