@@ -9,6 +9,8 @@ interface Bad {
   readonly call: () => unknown;
   readonly message: RegExp;
   readonly error?: abstract new (...args: never[]) => Error;
+  /** What the message must name when not the export itself (a file, a method). */
+  readonly names?: string;
 }
 /** Bad calls, or why an export has none (a constant, an error class, no arguments). */
 type Entry = readonly Bad[] | { readonly none: string };
@@ -44,7 +46,7 @@ function sweep(
         const err = await thrown(bad.call);
         expect(err, `${name}: ${bad.what} did not throw`).toBeInstanceOf(bad.error ?? DescentError);
         const msg = (err as Error).message;
-        expect(msg, `${name}: ${bad.what}`).toContain(names[name] ?? name);
+        expect(msg, `${name}: ${bad.what}`).toContain(bad.names ?? name);
         expect(msg, `${name}: ${bad.what}`).toMatch(bad.message);
       }
     });
