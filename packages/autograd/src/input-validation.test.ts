@@ -26,14 +26,10 @@ async function thrown(call: () => unknown): Promise<unknown> {
 
 /**
  * Every runtime export of `mod` must have an entry; each bad call must throw (or reject with)
- * a DescentError of the given class whose message names the export (`names`, default the
- * export's own name) and matches `message`, never a TypeError from deep inside.
+ * a DescentError of the given class whose message names the export (or `names`) and matches
+ * `message`, never a TypeError from deep inside.
  */
-function sweep(
-  mod: Record<string, unknown>,
-  cases: Record<string, Entry>,
-  names: Record<string, string> = {},
-): void {
+function sweep(mod: Record<string, unknown>, cases: Record<string, Entry>): void {
   it('every export has an entry (a new export needs its bad-input cases)', () => {
     expect(Object.keys(mod).filter((k) => !(k in cases))).toEqual([]);
     expect(Object.keys(cases).filter((k) => !(k in mod))).toEqual([]);
