@@ -33,6 +33,9 @@ export default {
     paths: Object.fromEntries(entries.map((e) => [e.specifier, [resolve(e.source)]])),
   },
   out: 'docs/api',
+  // docs/api/<package>/index.html, the folders the package guides link to.
+  router: 'structure-dir',
+  plugin: ['./tooling/typedoc-plugin.mjs'],
   readme: 'none',
   excludePrivate: true,
   excludeInternal: true,
@@ -54,16 +57,16 @@ export default {
   // Inferred return types of `getConfig()` that repeat documented options of the same class
   // (their members are declared in object literals, where TypeDoc finds no comment).
   intentionallyNotDocumented: [
-    'layers/src.Constant.getConfig.__type.value',
-    'layers/src.Orthogonal.getConfig.__type.gain',
-    'layers/src.RandomNormal.getConfig.__type.mean',
-    'layers/src.RandomNormal.getConfig.__type.std',
-    'layers/src.RandomUniform.getConfig.__type.min',
-    'layers/src.RandomUniform.getConfig.__type.max',
-    'layers/src.TruncatedNormal.getConfig.__type.mean',
-    'layers/src.TruncatedNormal.getConfig.__type.std',
+    'layers.Constant.getConfig.__type.value',
+    'layers.Orthogonal.getConfig.__type.gain',
+    'layers.RandomNormal.getConfig.__type.mean',
+    'layers.RandomNormal.getConfig.__type.std',
+    'layers.RandomUniform.getConfig.__type.min',
+    'layers.RandomUniform.getConfig.__type.max',
+    'layers.TruncatedNormal.getConfig.__type.mean',
+    'layers.TruncatedNormal.getConfig.__type.std',
     // NAdam's running product of momentum coefficients, inside the state type's type argument.
-    'optimizers/src.scaleByNadam.__type.muProduct',
+    'optimizers.scaleByNadam.__type.muProduct',
   ],
   treatWarningsAsErrors: true,
 };
