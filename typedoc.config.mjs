@@ -1,4 +1,4 @@
-// `pnpm docs`: the API reference of every published package, from source, into docs/api/
+// `pnpm run docs`: the API reference of every published package, from source, into docs/api/
 // (generated, gitignored). One TypeScript program over packages/*/src, with `@descent/*`
 // imports mapped to source (tooling/tsconfig.typedoc.json), so no build is needed and links
 // between packages resolve. Every exported symbol must be documented: a missing comment is a
