@@ -45,6 +45,7 @@ import { oneHotRule } from './rules/one-hot';
 import { padRule } from './rules/pad';
 import { powRule } from './rules/pow';
 import { randomUniformRule } from './rules/random-uniform';
+import { reluRule } from './rules/relu';
 import { reshapeRule } from './rules/reshape';
 import { roundRule } from './rules/round';
 import { rsqrtRule } from './rules/rsqrt';
@@ -122,5 +123,6 @@ export const gradientRules: Readonly<Record<string, GradientRule>> = {
   transpose: transposeRule,
   where: whereRule,
   // Fused ops of core that autograd records whole (their kernels run in training).
+  relu: reluRule,
   softmaxCrossEntropy: softmaxCrossEntropyRule,
 };

@@ -1,4 +1,6 @@
 import { adamUpdateOp } from './fused/adam-update';
+import { reluOp } from './fused/relu';
+import { reluGradOp } from './fused/relu-grad';
 import { softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';
 import type { FusedOpDef } from './fused-op';
 
@@ -6,4 +8,4 @@ import type { FusedOpDef } from './fused-op';
  * Every fused op of core: hot composites a backend may run as one kernel. Backends need not
  * implement any (the composite runs instead); the conformance suite checks those they do.
  */
-export const fusedOps: readonly FusedOpDef[] = [adamUpdateOp, softmaxCrossEntropyOp];
+export const fusedOps: readonly FusedOpDef[] = [adamUpdateOp, reluOp, reluGradOp, softmaxCrossEntropyOp];

@@ -10,7 +10,6 @@ export { min } from './composites/min';
 export type { RandomOptions } from './composites/random';
 export { randomNormal, randomUniform, truncatedNormal } from './composites/random';
 export { reciprocal } from './composites/reciprocal';
-export { relu } from './composites/relu';
 export { sigmoid } from './composites/sigmoid';
 export { softmax } from './composites/softmax';
 export { softplus } from './composites/softplus';
@@ -33,6 +32,8 @@ export {
 } from './errors';
 export type { AdamUpdateAttrs, AdamUpdateResult } from './fused/adam-update';
 export { adamUpdate, adamUpdateOp } from './fused/adam-update';
+export { relu, reluOp } from './fused/relu';
+export { reluGrad, reluGradOp } from './fused/relu-grad';
 export { softmaxCrossEntropy, softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';
 export type { FusedKernel, FusedKernelArgs, FusedOpDef } from './fused-op';
 export { defineFusedOp } from './fused-op';

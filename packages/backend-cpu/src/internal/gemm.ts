@@ -47,7 +47,7 @@ const edge = new Float64Array(MR * NR);
 export type GemmEngine = 'wasm' | 'js' | GemmThreads;
 
 /** Below this many multiply-adds, copying operands into the WASM module costs more than it saves. */
-const WASM_MIN_WORK = 8192;
+export const WASM_MIN_WORK = 8192;
 
 /**
  * C += A·B. With engine 'wasm', float32 operands above a small size run the WASM SIMD module

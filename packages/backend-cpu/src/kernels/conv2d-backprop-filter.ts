@@ -1,4 +1,5 @@
 import type { Conv2DBackpropFilterAttrs } from '@descent/core';
+import { sizeOf } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
@@ -16,7 +17,7 @@ export const conv2dBackpropFilterKernel = cpuKernel<Conv2DBackpropFilterAttrs>(
     const g = convGeometry(x!.shape, dy!.shape, [fh, fw], attrs);
     const width = fh * fw * g.cin;
     const [xv, gv] = [backend.values(x!), backend.values(dy!)];
-    if (wasmPath(backend)) {
+    if (wasmPath(backend, sizeOf(dy!.shape) * width)) {
       const df = backend.allocate(out.dtype, width * cout) as Float32Array;
       if (wasmConv2dBackpropFilter(xv as Float32Array, gv as Float32Array, df, g, dy!.shape[0]!))
         return backend.make(out.shape, out.dtype, df);

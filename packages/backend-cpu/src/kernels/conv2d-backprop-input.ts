@@ -1,4 +1,5 @@
 import type { Conv2DBackpropInputAttrs } from '@descent/core';
+import { sizeOf } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { col2im, convGeometry, forEachChunk } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
@@ -20,7 +21,7 @@ export const conv2dBackpropInputKernel = cpuKernel<Conv2DBackpropInputAttrs>(
     const dx = backend.values(res);
     const g = convGeometry(attrs.inputShape, dy!.shape, [fh, fw], attrs);
     if (
-      wasmPath(backend) &&
+      wasmPath(backend, sizeOf(dy!.shape) * width) &&
       wasmConv2dBackpropInput(gv as Float32Array, fv as Float32Array, dx as Float32Array, g, dy!.shape[0]!)
     )
       return res;

@@ -1,4 +1,5 @@
 import type { Conv2DAttrs } from '@descent/core';
+import { sizeOf } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
@@ -19,7 +20,7 @@ export const conv2dKernel = cpuKernel<Conv2DAttrs>('conv2d', ({ inputs: [x, f], 
   const o = backend.values(res);
   const g = convGeometry(x!.shape, out.shape, [fh, fw], attrs);
   if (
-    wasmPath(backend) &&
+    wasmPath(backend, sizeOf(out.shape) * width) &&
     wasmConv2d(xv as Float32Array, fv as Float32Array, o as Float32Array, g, out.shape[0]!)
   )
     return res;

@@ -17,8 +17,8 @@ export const softmaxCrossEntropyKernel = cpuFusedKernel(
       let m = Number.NEGATIVE_INFINITY;
       for (let j = 0; j < k; j++) {
         const v = z![base + j]!;
-        if (v > m || v !== v) m = v;
-        if (m !== m) break;
+        if (v > m || Number.isNaN(v)) m = v;
+        if (Number.isNaN(m)) break;
       }
       const shift = Number.isFinite(m) ? m : 0;
       let s = 0;

@@ -4,13 +4,27 @@ import {
   adamUpdateOp,
   DTypeError,
   InvalidArgumentError,
+  relu,
+  reluGrad,
+  reluGradOp,
+  reluOp,
   ShapeError,
   softmaxCrossEntropy,
   softmaxCrossEntropyOp,
   type Tensor,
 } from '@descent/core';
 import { expect } from 'vitest';
-import { type ConformanceCase, custom, error, f32, i32, type TensorSpec, value, vec } from '../internal/case';
+import {
+  bool,
+  type ConformanceCase,
+  custom,
+  error,
+  f32,
+  i32,
+  type TensorSpec,
+  value,
+  vec,
+} from '../internal/case';
 import { expectClose } from '../internal/expect-close';
 import { ARITH } from '../internal/tolerances';
 
@@ -18,7 +32,7 @@ const NaN = Number.NaN;
 const Inf = Infinity;
 
 /** The fused ops of core; each must have a case (see the coverage check). */
-export const FUSED_NAMES = ['adamUpdate', 'softmaxCrossEntropy'];
+export const FUSED_NAMES = ['adamUpdate', 'relu', 'reluGrad', 'softmaxCrossEntropy'];
 
 const OUTPUTS = ['update', 'mu', 'nu', 'vMax'] as const;
 
@@ -95,7 +109,70 @@ function values(n: number, seed: number, scale: number, positive = false): numbe
 }
 
 export function fusedCases(): ConformanceCase[] {
-  return [...adamUpdateCases(), ...softmaxCrossEntropyCases()];
+  return [...adamUpdateCases(), ...reluCases(), ...softmaxCrossEntropyCases()];
+}
+
+function reluCases(): ConformanceCase[] {
+  const x = [-2, -0, 0, 1e-45, 3, NaN, Inf, -Inf, -1e-45];
+  return [
+    // Bit for bit: -0 becomes +0, a subnormal stays, NaN passes (relu's composite cases are in composites).
+    value(
+      'relu',
+      'signed zeros, subnormals and infinities',
+      [vec(x)],
+      ([t]) => relu(t!),
+      vec([0, 0, 0, 1e-45, 3, NaN, Inf, 0, 0]),
+    ),
+    value(
+      'relu',
+      'int32 extremes',
+      [i32([3], [-2147483648, 2147483647, 0])],
+      ([t]) => relu(t!),
+      i32([3], [0, 2147483647, 0]),
+    ),
+    // Slope 0 at 0 and below, 1 above; NaN inputs pass the gradient on, as the composite's select does.
+    value(
+      'reluGrad',
+      'dy where x > 0',
+      [vec([5, 5, 5, 5, 5, 5, 5]), vec([-1, -0, 0, 2, NaN, Inf, -Inf])],
+      ([dy, t]) => reluGrad(dy!, t!),
+      vec([0, 0, 0, 5, 5, 5, 0]),
+    ),
+    value(
+      'reluGrad',
+      'zero-size',
+      [f32([0, 2], []), f32([0, 2], [])],
+      ([dy, t]) => reluGrad(dy!, t!),
+      f32([0, 2], []),
+    ),
+    custom('relu', 'relu and reluGrad agree with their composites bit for bit on 5,003 values', ({ rt }) => {
+      const [a, b] = [values(5003, 8, 1), values(5003, 9, 1)].map((xs) =>
+        rt.tensor(Float32Array.from(xs), [5003]),
+      );
+      try {
+        rt.tidy(() => {
+          for (const [op, inputs] of [
+            [reluOp, [a!]],
+            [reluGradOp, [b!, a!]],
+          ] as const) {
+            const [fused] = rt.runFused(op, inputs, {});
+            const [composite] = op.fallback(inputs, {});
+            expectClose(fused!.dataSync(), composite!.dataSync(), { rtol: 0, atol: 0, label: op.name });
+          }
+        });
+      } finally {
+        rt.dispose([a, b]);
+      }
+    }),
+    error(
+      'reluGrad',
+      'x of another shape',
+      [vec([1, 2]), vec([1])],
+      ([dy, t]) => reluGrad(dy!, t!),
+      ShapeError,
+    ),
+    error('relu', 'a bool input', [bool([1], [1])], ([t]) => relu(t!), DTypeError),
+  ];
 }
 
 function softmaxCrossEntropyCases(): ConformanceCase[] {
