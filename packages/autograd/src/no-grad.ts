@@ -5,6 +5,9 @@ import { activeTapes } from './tape';
 /**
  * Runs `fn` with no tape recording on `rt`: what it computes is a constant to every enclosing
  * gradient, and no forward values are kept for backward.
+ *
+ * @example
+ * const preds = noGrad(rt, () => model.call(x)); // nothing recorded on any tape
  */
 export function noGrad<T>(rt: Runtime, fn: () => T): T {
   checkRuntime('noGrad', 'the first argument', rt);
@@ -13,7 +16,12 @@ export function noGrad<T>(rt: Runtime, fn: () => T): T {
   return pauses.reduceRight<() => T>((inner, pause) => () => pause(inner), fn)();
 }
 
-/** `x` as a constant: the same values (no copy), but no gradient flows back through it. */
+/**
+ * `x` as a constant: the same values (no copy), but no gradient flows back through it.
+ *
+ * @example
+ * add(x, stopGradient(y)); // y is a constant to the gradient
+ */
 export function stopGradient(x: Tensor): Tensor {
   checkTensor('stopGradient', 'x', x);
   return x.runtime.view(x);

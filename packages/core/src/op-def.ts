@@ -29,7 +29,19 @@ export interface OpDef<A = any> {
   readonly view?: boolean;
 }
 
-/** Defines an op of `@descent/core`. Plugins define their own ops the same way with their package. */
+/**
+ * Defines an op of `@descent/core`. Plugins define their own ops the same way with their package.
+ *
+ * @example
+ * const scaleOp = defineOp<{ factor: number }>({
+ *   name: 'scale',
+ *   package: 'my-plugin',
+ *   arity: 1,
+ *   infer: ([x]) => ({ shape: [...x!.shape], dtype: x!.dtype }),
+ * });
+ * // install(ctx) { ctx.registerOp(scaleOp); ctx.registerKernels([...]); }
+ * rt.runOp(scaleOp, [x], { factor: 2 });
+ */
 export function defineOp<A>(def: Omit<OpDef<A>, 'package'> & { package?: string }): OpDef<A> {
   return { package: '@descent/core', ...def };
 }

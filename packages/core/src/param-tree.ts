@@ -7,7 +7,13 @@ import { Tensor } from './tensor';
  */
 export type ParamTree = Tensor | readonly ParamTree[] | { readonly [name: string]: ParamTree };
 
-/** The leaves of a tree with their paths, in a stable order (object keys, then array index). */
+/**
+ * The leaves of a tree with their paths, in a stable order (object keys, then array index).
+ *
+ * @example
+ * flattenParams('save', { dense: { kernel, bias } });
+ * // [{ path: 'dense/kernel', tensor: kernel }, { path: 'dense/bias', tensor: bias }]
+ */
 export function flattenParams(
   op: string,
   tree: ParamTree,
@@ -30,7 +36,13 @@ export function flattenParams(
   );
 }
 
-/** A tree of the same structure as `tree` with `leaves` (in `flattenParams` order) at its leaves. */
+/**
+ * A tree of the same structure as `tree` with `leaves` (in `flattenParams` order) at its leaves.
+ *
+ * @example
+ * const leaves = flattenParams('step', params).map(({ tensor }) => mul(tensor, 0.5));
+ * unflattenParams(params, leaves); // params' structure, new leaves
+ */
 export function unflattenParams<P extends ParamTree>(tree: P, leaves: readonly Tensor[]): P {
   let i = 0;
   const build = (p: ParamTree): ParamTree => {
@@ -41,7 +53,12 @@ export function unflattenParams<P extends ParamTree>(tree: P, leaves: readonly T
   return build(tree) as P;
 }
 
-/** A tree of the same structure with `fn(leaf, path)` at each leaf. */
+/**
+ * A tree of the same structure with `fn(leaf, path)` at each leaf.
+ *
+ * @example
+ * mapParams('halve', params, (t) => mul(t, 0.5));
+ */
 export function mapParams<P extends ParamTree>(
   op: string,
   tree: P,

@@ -525,7 +525,13 @@ export class Runtime {
   }
 }
 
-/** Creates a runtime. Several may coexist; each has its own backends, registry and RNG. */
+/**
+ * Creates a runtime. Several may coexist; each has its own backends, registry and RNG.
+ *
+ * @example
+ * const rt = createRuntime({ plugins: [cpuBackend(), autograd()], seed: 42 });
+ * rt.tensor([[1, 2], [3, 4]]);
+ */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return new Runtime(options);
 }

@@ -1,7 +1,12 @@
 import { fmtShape, InvalidArgumentError, ShapeError } from './errors';
 import type { Shape } from './types';
 
-/** Number of elements of a shape (1 for a scalar, 0 if any axis is 0). */
+/**
+ * Number of elements of a shape (1 for a scalar, 0 if any axis is 0).
+ *
+ * @example
+ * sizeOf([2, 3, 4]); // 24
+ */
 export function sizeOf(shape: Shape): number {
   let n = 1;
   for (const d of shape) n *= d;
@@ -19,7 +24,12 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
-/** NumPy broadcasting of any number of shapes; throws a `ShapeError` naming `op`. */
+/**
+ * NumPy broadcasting of any number of shapes; throws a `ShapeError` naming `op`.
+ *
+ * @example
+ * broadcastShapes('add', [2, 1], [3]); // [2, 3]
+ */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
   const rank = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(rank).fill(1);

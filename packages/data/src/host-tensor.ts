@@ -63,7 +63,12 @@ function checkValues(values: unknown): ArrayLike<number> {
   );
 }
 
-/** Whether `v` is a `HostTensor` (a typed array with a shape and a dtype). */
+/**
+ * Whether `v` is a `HostTensor` (a typed array with a shape and a dtype).
+ *
+ * @example
+ * isHostTensor({ data: new Float32Array(4), shape: [2, 2], dtype: 'float32' }); // true
+ */
 export function isHostTensor(v: unknown): v is HostTensor {
   if (typeof v !== 'object' || v === null) return false;
   const h = v as Partial<HostTensor>;

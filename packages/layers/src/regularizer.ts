@@ -55,12 +55,22 @@ export function serializeEntry(spec: string | Serialized | Regularizer | Constra
   return spec;
 }
 
-/** Resolves a regularizer spec through the registry (kind `regularizer`). */
+/**
+ * Resolves a regularizer spec through the registry (kind `regularizer`).
+ *
+ * @example
+ * resolveRegularizer(rt, 'l2').penalty(kernel); // with @descent/regularizers installed
+ */
 export function resolveRegularizer(rt: Runtime, spec: RegularizerSpec): Regularizer {
   return resolveEntry(rt, 'regularizer', 'penalty', spec) as Regularizer;
 }
 
-/** Resolves a constraint spec through the registry (kind `constraint`). */
+/**
+ * Resolves a constraint spec through the registry (kind `constraint`).
+ *
+ * @example
+ * resolveConstraint(rt, 'nonNeg').apply(kernel); // with @descent/regularizers installed
+ */
 export function resolveConstraint(rt: Runtime, spec: ConstraintSpec): Constraint {
   return resolveEntry(rt, 'constraint', 'apply', spec) as Constraint;
 }

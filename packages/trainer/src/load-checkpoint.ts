@@ -47,7 +47,13 @@ export async function loadCheckpoint(
   return { model, epoch: data.trainer.epoch, step: data.trainer.step, path: data.path };
 }
 
-/** What a checkpoint folder holds (undefined when it holds none): its `last` and `best` entries. */
+/**
+ * What a checkpoint folder holds (undefined when it holds none): its `last` and `best` entries.
+ *
+ * @example
+ * const info = await checkpointInfo('runs/mnist');
+ * info?.best?.epoch; // the epoch of the best checkpoint
+ */
 export async function checkpointInfo(dir: string): Promise<
   | {
       /** The last checkpoint written (what `fit({ resume })` continues from). */

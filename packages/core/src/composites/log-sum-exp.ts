@@ -15,6 +15,9 @@ import type { Tensor } from '../tensor';
 /**
  * log Σ e^x over `axes` (all by default), shifted by the max so it neither overflows nor
  * underflows; rows of -Infinity give -Infinity.
+ *
+ * @example
+ * logSumExp(logits, -1); // one value per row
  */
 export function logSumExp(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
   assertTensor('logSumExp', x);

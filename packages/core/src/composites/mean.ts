@@ -5,7 +5,13 @@ import { sum } from '../ops/sum';
 import { normalizeAxes } from '../shape';
 import type { Tensor } from '../tensor';
 
-/** Arithmetic mean over `axes` (all by default); the mean of nothing is NaN. int32 input gives float32. */
+/**
+ * Arithmetic mean over `axes` (all by default); the mean of nothing is NaN. int32 input gives float32.
+ *
+ * @example
+ * mean(x);    // scalar
+ * mean(x, 0); // per column
+ */
 export function mean(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
   assertTensor('mean', x);
   const ax = normalizeAxes('mean', axes, x.rank);

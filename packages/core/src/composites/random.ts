@@ -36,7 +36,12 @@ export function randomUniform(
   return rt.tidy(() => add(mul(randomUniformBits(rt, shape, options), max - min), min));
 }
 
-/** Normal values (Box–Muller on two uniform draws) with the given mean and standard deviation. */
+/**
+ * Normal values (Box–Muller on two uniform draws) with the given mean and standard deviation.
+ *
+ * @example
+ * randomNormal(rt, [784, 128], { std: 0.05 });
+ */
 export function randomNormal(
   rt: Runtime,
   shape: Shape,
@@ -60,6 +65,9 @@ const PHI_RANGE = 0.9544997361036416;
 /**
  * Normal values truncated to mean ± 2·std (Keras' and TF's truncated normal), by the inverse
  * CDF of a uniform draw (as PyTorch's trunc_normal_ does), so one draw per value.
+ *
+ * @example
+ * truncatedNormal(rt, [784, 128], { std: 0.05 }); // no value beyond ±0.1
  */
 export function truncatedNormal(
   rt: Runtime,

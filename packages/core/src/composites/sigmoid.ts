@@ -13,6 +13,9 @@ import type { Tensor } from '../tensor';
  * 1 / (1 + e^-x), saturating to exactly 0 or 1. Each half is computed from an exponent that is
  * never positive, so neither the value nor the gradient of the branch `where` discards can
  * overflow (a plain e^-x is Infinity below x ≈ -88 and its gradient NaN).
+ *
+ * @example
+ * sigmoid(logits); // probabilities in [0, 1]
  */
 export function sigmoid(x: Tensor): Tensor {
   assertTensor('sigmoid', x);

@@ -12,6 +12,9 @@ const LINEAR_FROM = 20;
 /**
  * log(1 + e^x). Smooth everywhere, so its gradient is exactly sigmoid(x), 0.5 at 0; the
  * exponent is clamped so e^x never overflows, even in the branch `where` discards.
+ *
+ * @example
+ * softplus(x); // a smooth relu
  */
 export function softplus(x: Tensor): Tensor {
   assertTensor('softplus', x);

@@ -4,7 +4,13 @@ import { reshape } from '../ops/reshape';
 import { normalizeAxes } from '../shape';
 import type { Tensor } from '../tensor';
 
-/** Drops size-1 axes (all of them, or those given; giving one of another size is an error). */
+/**
+ * Drops size-1 axes (all of them, or those given; giving one of another size is an error).
+ *
+ * @example
+ * squeeze(x);    // [1, 3, 1] → [3]
+ * squeeze(x, 0); // [1, 3, 1] → [3, 1]
+ */
 export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
   assertTensor('squeeze', x);
   const ax =

@@ -12,6 +12,10 @@ import { square } from './square';
  * Variance over `axes` (all by default): Σ(x - mean)² / (n - correction). `correction` 0 is the
  * population variance (NumPy, TF, Keras BatchNorm); 1 is PyTorch's default unbiased estimate.
  * int32 input gives float32.
+ *
+ * @example
+ * variance(x, 0);           // per column, population variance (Keras)
+ * variance(x, 0, false, 1); // unbiased (PyTorch's default)
  */
 export function variance(
   x: Tensor,

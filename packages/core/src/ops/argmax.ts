@@ -21,7 +21,12 @@ const def = defineOp<ArgMaxAttrs>({
   },
 });
 
-/** Index of the maximum along `axis` (first one on ties; NaN counts as maximal). Primitive op `argmax`. */
+/**
+ * Index of the maximum along `axis` (first one on ties; NaN counts as maximal). Primitive op `argmax`.
+ *
+ * @example
+ * argmax(logits); // the predicted class of each row
+ */
 export function argmax(x: Tensor, axis = -1): Tensor {
   return run(def, [x], { axis: normalizeAxis('argmax', axis, x?.rank ?? 0) });
 }

@@ -20,6 +20,9 @@ const def = defineOp<Pool2DAttrs>({
 /**
  * Mean over each window of an NHWC batch. Padded cells are left out of the count unless
  * `countIncludePad` (TF/Keras vs PyTorch default). Primitive op `avgPool`.
+ *
+ * @example
+ * avgPool(x, { windowSize: 2 }); // [n,28,28,c] → [n,14,14,c]
  */
 export function avgPool(x: Tensor, options: Pool2DOptions): Tensor {
   assertTensor('avgPool', x);

@@ -24,7 +24,12 @@ const def = defineOp<BroadcastToAttrs>({
   },
 });
 
-/** Repeats `x` along size-1 and new leading axes to `shape` (NumPy rules). Primitive op `broadcastTo`. */
+/**
+ * Repeats `x` along size-1 and new leading axes to `shape` (NumPy rules). Primitive op `broadcastTo`.
+ *
+ * @example
+ * broadcastTo(rt.tensor([1, 2, 3]), [2, 3]); // the row, twice
+ */
 export function broadcastTo(x: Tensor, shape: Shape): Tensor {
   return run(def, [x], { shape });
 }

@@ -23,6 +23,9 @@ const def = defineOp<CastAttrs>({
 /**
  * Converts to another dtype: float→int32 truncates toward zero, anything→bool is `x != 0`.
  * Primitive op `cast`.
+ *
+ * @example
+ * cast(greater(x, 0), 'float32'); // 1 where x > 0, else 0
  */
 export function cast(x: Tensor, dtype: DType): Tensor {
   return run(def, [x], { dtype });

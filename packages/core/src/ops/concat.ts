@@ -32,7 +32,12 @@ const def = defineOp<ConcatAttrs>({
   },
 });
 
-/** Joins tensors along an existing axis. Primitive op `concat`. */
+/**
+ * Joins tensors along an existing axis. Primitive op `concat`.
+ *
+ * @example
+ * concat([a, b], 1); // [n, 3] and [n, 2] → [n, 5]
+ */
 export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   if (!Array.isArray(xs) || xs.length === 0)
     throw new InvalidArgumentError('concat', 'expected a non-empty array of tensors');

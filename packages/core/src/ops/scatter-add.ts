@@ -35,6 +35,9 @@ const def = defineOp<ScatterAddAttrs>({
  * The adjoint of `gather`: sums slices of `updates` into a zero tensor whose `axis` has length
  * `size`, at `indices`; repeated indices accumulate. An index outside [0, size) is an error where
  * the backend can check (CPU) and is dropped elsewhere. Primitive op `scatterAdd`.
+ *
+ * @example
+ * scatterAdd(rows, ids, 0, vocabSize); // sums each row into the slot of its id
  */
 export function scatterAdd(updates: Tensor, indices: Tensor, axis: number, size: number): Tensor {
   return run(def, [updates, indices], { axis, size });

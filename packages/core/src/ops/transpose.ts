@@ -24,7 +24,13 @@ const def = defineOp<TransposeAttrs>({
   },
 });
 
-/** Permutes axes: output axis i is input axis `perm[i]` (default: reversed). Primitive op `transpose`. */
+/**
+ * Permutes axes: output axis i is input axis `perm[i]` (default: reversed). Primitive op `transpose`.
+ *
+ * @example
+ * transpose(x);            // [2, 3] → [3, 2]
+ * transpose(x, [0, 2, 1]); // [n, h, w] → [n, w, h]
+ */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   assertTensor('transpose', x);
   const p = perm ?? [...Array(x?.rank ?? 0).keys()].reverse();

@@ -68,6 +68,10 @@ export function uint32ToUnit(bits: number): number {
  * Fills `out` with the uniform [0, 1) stream at `key`, starting at block `counter`: element i is
  * lane i % 4 of block counter + floor(i / 4), counter word 0 holding the low 32 bits, word 1 the high.
  * This is the reference every backend's `randomUniform` kernel reproduces.
+ *
+ * @example
+ * const { key, counter } = rt.drawRandom(4);
+ * philoxUniform(key, counter, new Float32Array(4)); // the values randomUniform would draw
  */
 export function philoxUniform<T extends Float32Array | Float64Array>(
   key: readonly [number, number],

@@ -71,6 +71,10 @@ export function activationName(spec: ActivationSpec): string {
 /**
  * The function an activation spec stands for: registered entries first (a plugin may add or
  * replace activations), then the built-ins.
+ *
+ * @example
+ * const relu = resolveActivation(rt, 'relu');
+ * relu(x);
  */
 export function resolveActivation(rt: Runtime, spec: ActivationSpec): ActivationFn {
   checkRuntime('resolveActivation', 'the first argument', rt);

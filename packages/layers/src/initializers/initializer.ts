@@ -37,6 +37,9 @@ function isInitializer(x: unknown): x is Initializer {
 /**
  * The initializer a spec names: registered entries first (so a plugin may replace a built-in),
  * then the built-ins, so layers work without the `layers()` plugin too.
+ *
+ * @example
+ * resolveInitializer(rt, 'heNormal').init(rt, [784, 128]);
  */
 export function resolveInitializer(rt: Runtime, spec: InitializerSpec): Initializer {
   checkRuntime('resolveInitializer', 'the first argument', rt);
@@ -51,7 +54,12 @@ export function resolveInitializer(rt: Runtime, spec: InitializerSpec): Initiali
   return (factory ?? rt.registry.get('initializer', name))(config as Record<string, JsonValue>);
 }
 
-/** The JSON form of a spec. */
+/**
+ * The JSON form of a spec.
+ *
+ * @example
+ * serializeInitializer(new RandomNormal({ std: 0.01 })); // { className: 'randomNormal', config: { mean: 0, std: 0.01 } }
+ */
 export function serializeInitializer(spec: InitializerSpec): Serialized {
   if (typeof spec === 'string') return { className: spec, config: {} };
   if (isInitializer(spec)) return { className: spec.className, config: spec.getConfig() };

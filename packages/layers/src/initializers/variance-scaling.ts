@@ -32,6 +32,9 @@ export interface VarianceScalingOptions {
 /**
  * Keras' fans: a matrix `[in, out]` has fanIn = in, fanOut = out; a conv kernel `[kh, kw, in, out]`
  * multiplies both by kh·kw; a vector has both equal to its length, a scalar 1.
+ *
+ * @example
+ * computeFans([3, 3, 16, 32]); // { fanIn: 144, fanOut: 288 }
  */
 export function computeFans(shape: Shape): {
   /** Number of inputs each output sees. */

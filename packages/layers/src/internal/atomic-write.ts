@@ -5,6 +5,9 @@ import { describeValue } from './check-args';
  * Writes a file so that readers see the old or the new contents, never a partial file: the
  * data goes to a temporary file in the same directory, is flushed, then renamed over `path`.
  * Node only (loaded lazily, so browser bundles never import `node:fs`).
+ *
+ * @example
+ * await writeFileAtomic('runs/state.json', JSON.stringify(state));
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   if (typeof path !== 'string' || path === '')

@@ -77,7 +77,12 @@ export class MeanMetric {
   }
 }
 
-/** A `MeanMetric`. */
+/**
+ * A `MeanMetric`.
+ *
+ * @example
+ * const epochLoss = meanMetric({ name: 'loss' });
+ */
 export function meanMetric(options: { name?: string } = {}): MeanMetric {
   checkOptions('meanMetric', options);
   return new MeanMetric(options);

@@ -39,6 +39,9 @@ export async function saveModel(model: Layer, dir: string): Promise<void> {
 /**
  * Loads a model saved by `saveModel`: rebuilds it from the config through the runtime's
  * registry (so custom layers need their plugin installed), then loads and checks the weights.
+ *
+ * @example
+ * const model = await loadModel(rt, 'checkpoints/mnist');
  */
 export async function loadModel(rt: Runtime, dir: string, options: LoadWeightsOptions = {}): Promise<Layer> {
   checkRuntime('loadModel', 'the first argument', rt);
@@ -75,6 +78,9 @@ export async function saveWeights(model: Layer, path: string): Promise<void> {
 /**
  * Loads a safetensors weights file into a built model (Node). Names, dtypes and shapes are
  * checked before anything is assigned.
+ *
+ * @example
+ * await loadWeights(model, 'run/epoch-3.safetensors');
  */
 export async function loadWeights(
   model: Layer,

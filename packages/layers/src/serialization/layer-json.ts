@@ -30,6 +30,9 @@ export function serializeLayer(layer: Layer): SerializedLayer {
  * Rebuilds a layer from its JSON form through the registry (kind `layer`): the built-ins come
  * with the `layers()` plugin, custom layers with their own plugin. A missing class names the
  * plugin it came from.
+ *
+ * @example
+ * const layer = deserializeLayer(rt, serializeLayer(new Dense({ units: 4 }))); // a copy, unbuilt
  */
 export function deserializeLayer(rt: Runtime, json: unknown): Layer {
   checkRuntime('deserializeLayer', 'the first argument', rt);
