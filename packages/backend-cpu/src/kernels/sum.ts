@@ -1,13 +1,21 @@
-import type { ReduceAttrs } from '@descent/core';
+import type { ReduceAttrs, TypedArray } from '@descent/core';
 import { cpuKernel } from '../internal/kernel';
 import { reductionRows } from '../internal/reduce';
 
 /** Sum over axes: float32 accumulates in float64; int32 wraps like C. Empty sums are 0. */
 export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, backend, out }) => {
-  const [rows, len] = reductionRows(backend.values(x!), x!.shape, attrs.axes);
   const res = backend.make(out.shape, out.dtype);
   const o = backend.values(res);
   const int = x!.dtype === 'int32';
+  const { axes } = attrs;
+  const shape = x!.shape;
+  if (axes.length > 0 && axes.length < shape.length && axes.every((a, i) => a === i)) {
+    // Leading axes (a bias gradient: sum over batch and pixels): add whole rows into the output,
+    // in the same order as a row-by-row sum, instead of transposing the input first.
+    sumLeading(backend.values(x!), o.length, o, int);
+    return res;
+  }
+  const [rows, len] = reductionRows(backend.values(x!), shape, axes);
   for (let r = 0, base = 0; r < o.length; r++, base += len) {
     let acc = 0;
     if (int) for (let j = 0; j < len; j++) acc = (acc + rows[base + j]!) | 0;
@@ -16,3 +24,13 @@ export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, ba
   }
   return res;
 });
+
+function sumLeading(v: TypedArray, inner: number, o: TypedArray, int: boolean): void {
+  if (int) {
+    for (let i = 0; i < v.length; i += inner) for (let j = 0; j < inner; j++) o[j] = (o[j]! + v[i + j]!) | 0;
+    return;
+  }
+  const acc = new Float64Array(inner);
+  for (let i = 0; i < v.length; i += inner) for (let j = 0; j < inner; j++) acc[j]! += v[i + j]!;
+  o.set(acc);
+}
