@@ -1,6 +1,7 @@
 import type { ParamTree, Tensor } from '@descent/core';
 import { applyUpdates } from './apply-updates';
 import type { GradientTransform, OptState } from './gradient-transform';
+import { checkTransform } from './internal/check-args';
 import { leavesOf, tidyTree } from './internal/leaves';
 import { stateTensors } from './internal/state-tree';
 
@@ -34,6 +35,7 @@ export function applyGradients<P extends ParamTree, S extends OptState>(
   grads: ParamTree,
   state: S,
 ): Step<P, S> {
+  checkTransform('applyGradients', 'tx', tx);
   const leaves = leavesOf('applyGradients', params);
   const step = (): Step<P, S> => {
     const [updates, next] = tx.update(grads, state, params);

@@ -1,9 +1,10 @@
-import { InvalidArgumentError, ShapeError } from '@descent/core';
+import { DescentError, InvalidArgumentError, ShapeError } from '@descent/core';
 import { describe, expect, it } from 'vitest';
 import { applyGradients } from './apply-gradients';
 import { applyUpdates } from './apply-updates';
 import { chain } from './chain';
 import { InvalidHyperparameterError, ParamMismatchError } from './errors';
+import * as api from './index';
 import { adam } from './optimizers/adam';
 import { lion } from './optimizers/lion';
 import { momentum } from './optimizers/momentum';
@@ -182,5 +183,456 @@ describe('gradients whose paths do not match the parameters', () => {
       /chain: state has 0 entries, expected an array of 1/,
     );
     rt.dispose(params);
+  });
+});
+
+/** One bad call of an export, the typed error it must throw and what the message must say. */
+interface Bad {
+  readonly what: string;
+  readonly call: () => unknown;
+  readonly message: RegExp;
+  readonly error?: abstract new (...args: never[]) => Error;
+  /** What the message must name when not the export itself (a file, a method). */
+  readonly names?: string;
+}
+/** Bad calls, or why an export has none (a constant, an error class, no arguments). */
+type Entry = readonly Bad[] | { readonly none: string };
+
+async function thrown(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+/**
+ * Every runtime export of `mod` must have an entry; each bad call must throw (or reject with)
+ * a DescentError of the given class whose message names the export (or `names`) and matches
+ * `message`, never a TypeError from deep inside.
+ */
+function sweep(mod: Record<string, unknown>, cases: Record<string, Entry>): void {
+  it('every export has an entry (a new export needs its bad-input cases)', () => {
+    expect(Object.keys(mod).filter((k) => !(k in cases))).toEqual([]);
+    expect(Object.keys(cases).filter((k) => !(k in mod))).toEqual([]);
+  });
+  for (const [name, entry] of Object.entries(cases)) {
+    if ('none' in entry) continue;
+    it(`${name} rejects bad input with a typed error naming it`, async () => {
+      expect(entry.length).toBeGreaterThan(0);
+      for (const bad of entry) {
+        const err = await thrown(bad.call);
+        expect(err, `${name}: ${bad.what} did not throw`).toBeInstanceOf(bad.error ?? DescentError);
+        const msg = (err as Error).message;
+        expect(msg, `${name}: ${bad.what}`).toContain(bad.names ?? name);
+        expect(msg, `${name}: ${bad.what}`).toMatch(bad.message);
+      }
+    });
+  }
+}
+
+describe('every export validates its input (typed error naming it, never a crash inside)', () => {
+  const p = () => smallParams(rt);
+  const hyper = api.InvalidHyperparameterError;
+  const opts = /must be a plain object, got null/;
+  const obj = /expected options to be an object, got/;
+
+  sweep(api, {
+    InvalidHyperparameterError: { none: 'an error class' },
+    ParamMismatchError: { none: 'an error class' },
+    OPTIMIZERS_PLUGIN: { none: 'a constant' },
+    namedOptimizers: { none: 'a table of the optimizer factories below' },
+    namedSchedules: { none: 'a table of the schedule factories below' },
+    optimizers: { none: 'a plugin factory without arguments' },
+    disposeState: {
+      none: 'any state tree is valid: it frees the tensors it holds (none in a number or string)',
+    },
+    moveState: {
+      none: 'any state tree is valid; the backend name is checked by the runtime when a tensor moves',
+    },
+
+    applyGradients: [
+      {
+        what: 'a string for the transform',
+        call: () => api.applyGradients('adam' as never, p(), p(), {} as never),
+        message: /expected tx to be a gradient transform \{ init, update \}, got the string "adam"/,
+      },
+      {
+        what: 'params that are not tensors',
+        call: () => api.applyGradients(api.sgd(), 3 as never, p(), {} as never),
+        message: /parameter "\(root\)" is number, expected a Tensor/,
+      },
+    ],
+    applyUpdates: [
+      {
+        what: 'updates for other paths',
+        call: () => api.applyUpdates(p(), { c: rt.tensor([1]) }),
+        message: /update "c" matches no parameter \(parameters: "layer\/w", "b"\)/,
+        error: api.ParamMismatchError,
+      },
+      {
+        what: 'a string for the params',
+        call: () => api.applyUpdates('p' as never, p()),
+        message: /parameter "\(root\)" is string, expected a Tensor/,
+      },
+    ],
+    chain: [
+      {
+        what: 'a number among the transforms',
+        call: () => api.chain(api.scale(2), 3 as never),
+        message: /expected transform 1 to be a gradient transform \{ init, update \}, got the number 3/,
+      },
+    ],
+    adadelta: [{ what: 'null options', call: () => api.adadelta(null as never), message: opts }],
+    adagrad: [
+      {
+        what: 'null options',
+        call: () => api.adagrad(null as never),
+        message: /expected options to be an object, got null/,
+      },
+      {
+        what: 'a negative initial accumulator',
+        call: () => api.adagrad({ initialAccumulatorValue: -1 }),
+        message: /"initialAccumulatorValue" .* got -1/,
+        error: hyper,
+      },
+    ],
+    adam: [
+      {
+        what: 'options a string',
+        call: () => api.adam('fast' as never),
+        message: /must be a plain object, got string/,
+      },
+      {
+        what: 'beta1 of 1.5',
+        call: () => api.adam({ beta1: 1.5 }),
+        message: /"beta1" .* got 1.5/,
+        error: hyper,
+      },
+      {
+        what: 'an unknown option',
+        call: () => api.adam({ lr: 0.1 } as never),
+        message: /unknown option "lr"/,
+      },
+    ],
+    adamax: [{ what: 'null options', call: () => api.adamax(null as never), message: opts }],
+    adamw: [
+      {
+        what: 'a negative weight decay',
+        call: () => api.adamw({ weightDecay: -1 }),
+        message: /"weightDecay" .* got -1/,
+        error: hyper,
+      },
+    ],
+    lion: [
+      { what: 'options an array', call: () => api.lion([] as never), message: /must be a plain object/ },
+    ],
+    momentum: [
+      {
+        what: 'a string learning rate',
+        call: () => api.momentum({ learningRate: '0.1' as never }),
+        message: /"learningRate" .* got "0.1"/,
+        error: hyper,
+      },
+    ],
+    nadam: [{ what: 'null options', call: () => api.nadam(null as never), message: opts }],
+    nesterov: [{ what: 'null options', call: () => api.nesterov(null as never), message: opts }],
+    rmsprop: [
+      {
+        what: 'null options',
+        call: () => api.rmsprop(null as never),
+        message: /expected options to be an object, got null/,
+      },
+      {
+        what: 'centered a string',
+        call: () => api.rmsprop({ centered: 'yes' as never }),
+        message: /option "centered" must be true or false, got string/,
+      },
+    ],
+    sgd: [
+      {
+        what: 'a negative learning rate',
+        call: () => api.sgd({ learningRate: -1 }),
+        message: /learningRate/,
+        error: hyper,
+      },
+    ],
+    perParameter: [
+      // perParameter(undefined) still crashes: per-parameter.ts is being changed elsewhere (docs/reliability.md).
+      {
+        what: 'params holding a string',
+        call: () =>
+          api
+            .perParameter({ name: 'mine', slots: [], step: (g) => ({ update: g, slots: {} }) })
+            .init({ w: 'x' } as never),
+        message: /parameter "w" is string, expected a Tensor/,
+        names: 'mine',
+      },
+    ],
+    optimizerRef: [
+      {
+        what: 'no runtime',
+        call: () => api.optimizerRef(undefined as never, 'adam'),
+        message: /expected the first argument to be a Runtime, got undefined/,
+      },
+      {
+        what: 'a number for the name',
+        call: () => api.optimizerRef(rt, 3 as never),
+        message: /expected an optimizer name, got the number 3/,
+      },
+    ],
+    resolveOptimizer: [
+      {
+        what: 'a name for the runtime',
+        call: () => api.resolveOptimizer('adam' as never, 'adam'),
+        message: /expected the first argument to be a Runtime, got the string "adam"/,
+      },
+      {
+        what: 'a ref without a name',
+        call: () => api.resolveOptimizer(rt, {} as never),
+        message: /expected an optimizer name, got undefined/,
+      },
+    ],
+    restoreOptimizer: [
+      {
+        what: 'no serialized state',
+        call: () => api.restoreOptimizer(rt, undefined as never),
+        message: /the serialized state records no optimizer/,
+      },
+    ],
+    deserializeState: [
+      {
+        what: 'a string',
+        call: () => api.deserializeState(rt, 'state' as never),
+        message: /not a serialized optimizer state \(format undefined\)/,
+      },
+    ],
+    serializeState: [
+      {
+        what: 'options null',
+        call: () => api.serializeState({}, null as never),
+        message: /expected options to be an object, got null/,
+      },
+    ],
+    getHyperparams: [
+      {
+        what: 'a state without hyperparameters',
+        call: () => api.getHyperparams({}),
+        message: /the state holds no hyperparameters/,
+      },
+    ],
+    setHyperparams: [
+      {
+        what: 'no values',
+        call: () => api.setHyperparams({}, undefined as never),
+        message: /expected values \{ name: number \}, got undefined/,
+      },
+      { what: 'values an array', call: () => api.setHyperparams({}, [1] as never), message: /got an array/ },
+    ],
+    stateless: [
+      {
+        what: 'no name',
+        call: () => api.stateless(undefined as never, (g) => g),
+        message: /expected a transform name, got undefined/,
+      },
+      {
+        what: 'a string for fn',
+        call: () => api.stateless('mine', 'f' as never),
+        message: /mine: expected fn to be a function, got the string "f"/,
+        names: 'mine',
+      },
+      {
+        what: 'options a number',
+        call: () => api.stateless('mine', (g) => g, 1 as never),
+        message: /mine: expected options to be an object, got the number 1/,
+        names: 'mine',
+      },
+    ],
+    accumulateGradients: [
+      {
+        what: 'a string for the inner transform',
+        call: () => api.accumulateGradients('sgd' as never, 2),
+        message: /expected inner to be a gradient transform \{ init, update \}, got the string "sgd"/,
+      },
+      {
+        what: 'zero steps',
+        call: () => api.accumulateGradients(api.sgd(), 0),
+        message: /"steps" .* got 0/,
+        error: hyper,
+      },
+    ],
+    addDecayedWeights: [
+      {
+        what: 'a negative decay',
+        call: () => api.addDecayedWeights(-1),
+        message: /"weightDecay" .* got -1/,
+        error: hyper,
+      },
+    ],
+    clipByGlobalNorm: [
+      { what: 'a string', call: () => api.clipByGlobalNorm('1' as never), message: /"maxNorm" .* got "1"/ },
+    ],
+    clipByNorm: [{ what: 'a negative norm', call: () => api.clipByNorm(-1), message: /"maxNorm" .* got -1/ }],
+    clipByValue: [{ what: 'NaN', call: () => api.clipByValue(Number.NaN), message: /"maxDelta" .* got NaN/ }],
+    scale: [{ what: 'a string factor', call: () => api.scale('2' as never), message: /"factor" .* got "2"/ }],
+    scaleByLearningRate: [
+      {
+        what: 'an object',
+        call: () => api.scaleByLearningRate({} as never),
+        message: /"learningRate" .* got object/,
+      },
+    ],
+    scaleBySchedule: [
+      {
+        what: 'a string, not a schedule',
+        call: () => api.scaleBySchedule('x' as never),
+        message: /"scale" .* got "x"/,
+      },
+    ],
+    skipNonFinite: [
+      {
+        what: 'a string',
+        call: () => api.skipNonFinite('adam' as never),
+        message: /expected inner to be a gradient transform \{ init, update \}, got the string "adam"/,
+      },
+    ],
+    injectHyperparams: [
+      {
+        what: 'no build function',
+        call: () => api.injectHyperparams(undefined as never, { learningRate: 0.1 }),
+        message: /expected build to be a function, got undefined/,
+      },
+      {
+        what: 'no hyperparameters',
+        call: () => api.injectHyperparams(() => api.scale(1), undefined as never),
+        message: /expected hyperparams \{ name: number \| schedule \}, got undefined/,
+      },
+      {
+        what: 'options null',
+        call: () => api.injectHyperparams(() => api.scale(1), {}, null as never),
+        message: obj,
+      },
+    ],
+    masked: [
+      {
+        what: 'a string for the inner transform',
+        call: () => api.masked('sgd' as never, {}),
+        message: /expected inner to be a gradient transform/,
+      },
+      {
+        what: 'a mask that is a number',
+        call: () => api.masked(api.scale(1), 1 as never),
+        message:
+          /expected mask to be \{ path: boolean \} or a function \(path, tensor\) => boolean, got the number 1/,
+      },
+    ],
+    multiTransform: [
+      {
+        what: 'no transforms',
+        call: () => api.multiTransform(undefined as never, {}),
+        message: /expected transforms \{ label: transform \}, got undefined/,
+      },
+      {
+        what: 'a label mapped to a number',
+        call: () => api.multiTransform({ a: 1 as never }, {}),
+        message: /expected transforms.a to be a gradient transform/,
+      },
+      {
+        what: 'labels a string',
+        call: () => api.multiTransform({ a: api.scale(1) }, 'a' as never),
+        message: /expected labels to be \{ path: label \} or a function .* got the string "a"/,
+      },
+    ],
+    scaleByAdadelta: [{ what: 'null options', call: () => api.scaleByAdadelta(null as never), message: obj }],
+    scaleByAdagrad: [
+      { what: 'options a string', call: () => api.scaleByAdagrad('x' as never), message: obj },
+    ],
+    scaleByAdam: [
+      // scaleByAdam(null) still crashes: scale-by-adam.ts is being changed elsewhere (docs/reliability.md).
+      {
+        what: 'beta2 above 1',
+        call: () => api.scaleByAdam({ beta2: 2 }),
+        message: /"beta2" .* got 2/,
+        error: hyper,
+      },
+    ],
+    scaleByAdamax: [{ what: 'null options', call: () => api.scaleByAdamax(null as never), message: obj }],
+    scaleByLion: [{ what: 'null options', call: () => api.scaleByLion(null as never), message: obj }],
+    scaleByNadam: [
+      { what: 'options an array', call: () => api.scaleByNadam([] as never), message: /got an array/ },
+    ],
+    scaleByRms: [{ what: 'null options', call: () => api.scaleByRms(null as never), message: obj }],
+    trace: [{ what: 'null options', call: () => api.trace(null as never), message: obj }],
+    constant: [
+      { what: 'a string', call: () => api.constant('1' as never), message: /"value" .* got string/ },
+    ],
+    cosineDecay: [
+      {
+        what: 'no options',
+        call: () => api.cosineDecay(undefined as never),
+        message: /"initValue" .* got undefined/,
+      },
+    ],
+    exponentialDecay: [
+      {
+        what: 'a zero rate',
+        call: () => api.exponentialDecay({ initValue: 1, decayRate: 0 }),
+        message: /"decayRate" .* got 0/,
+      },
+    ],
+    joinSchedules: [
+      {
+        what: 'no arrays',
+        call: () => api.joinSchedules(undefined as never, undefined as never),
+        message: /expected \(schedules, boundaries\) arrays, got undefined and undefined/,
+      },
+      {
+        what: 'one schedule too few',
+        call: () => api.joinSchedules([api.constant(1)], [10]),
+        message: /expected 2 schedule functions for 1 boundaries, got 1/,
+      },
+    ],
+    linearWarmup: [
+      {
+        what: 'no options',
+        call: () => api.linearWarmup(api.constant(1), undefined as never),
+        message: /"warmupSteps" .* got undefined/,
+      },
+    ],
+    piecewiseConstant: [
+      {
+        what: 'no options',
+        call: () => api.piecewiseConstant(undefined as never),
+        message: /expected options \{ boundaries, values \} with arrays of numbers, got undefined/,
+      },
+      {
+        what: 'values not an array',
+        call: () => api.piecewiseConstant({ boundaries: [], values: 1 } as never),
+        message: /got an object/,
+      },
+      {
+        what: 'one value too many',
+        call: () => api.piecewiseConstant({ boundaries: [5], values: [1, 2, 3] }),
+        message: /expected 2 values for 1 boundaries, got 3/,
+      },
+    ],
+    polynomialDecay: [
+      {
+        what: 'options a number',
+        call: () => api.polynomialDecay(1 as never),
+        message: /"initValue" .* got undefined/,
+      },
+    ],
+    reduceOnPlateau: [
+      { what: 'no options', call: () => api.reduceOnPlateau(undefined as never), message: /initValue/ },
+    ],
+    stepDecay: [
+      {
+        what: 'a zero step size',
+        call: () => api.stepDecay({ initValue: 1, stepSize: 0, factor: 0.5 } as never),
+        message: /"stepSize" .* got 0/,
+      },
+    ],
   });
 });

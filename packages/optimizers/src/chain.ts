@@ -1,5 +1,6 @@
 import { InvalidArgumentError, mapParams, type ParamTree } from '@descent/core';
 import type { GradientTransform, OptState } from './gradient-transform';
+import { checkTransform } from './internal/check-args';
 import { leavesOf, tidyTree } from './internal/leaves';
 
 /** The state of a chain: one entry per transform, in order. */
@@ -14,6 +15,7 @@ export type ChainState = readonly OptState[];
  * const clipped = chain(clipByGlobalNorm(1), adamw);
  */
 export function chain(...transforms: readonly GradientTransform[]): GradientTransform<ChainState> {
+  for (const [i, tx] of transforms.entries()) checkTransform('chain', `transform ${i}`, tx);
   return {
     init: (params) => transforms.map((tx) => tx.init(params)),
     update(updates, state, params) {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Runtime, UnknownPluginError } from '@descent/core';
 import type { GradientTransform, OptState } from './gradient-transform';
+import { checkRuntime, describeValue } from './internal/check-args';
 import type { OptimizerFactory } from './registry-kinds';
 import { deserializeState } from './state/deserialize-state';
 import type { JsonValue, SerializedState } from './state/serialized-state';
@@ -32,6 +33,9 @@ export function optimizerRef(
   name: string,
   options?: { readonly [key: string]: JsonValue },
 ): OptimizerRef {
+  checkRuntime('optimizerRef', 'the first argument', rt);
+  if (typeof name !== 'string')
+    throw new InvalidArgumentError('optimizerRef', `expected an optimizer name, got ${describeValue(name)}`);
   const entry = rt.registry.find('optimizer', name);
   if (!entry) rt.registry.get('optimizer', name);
   const plugin = entry!.plugin;
@@ -56,6 +60,7 @@ export function optimizerRef(
  * const tx = resolveOptimizer(rt, { name: 'adabelief', options: { learningRate: 1e-3 } });
  */
 export function resolveOptimizer(rt: Runtime, ref: string | OptimizerRef): GradientTransform {
+  checkRuntime('resolveOptimizer', 'the first argument', rt);
   const r: OptimizerRef = typeof ref === 'string' ? { name: ref } : ref;
   if (typeof r?.name !== 'string') {
     throw new InvalidArgumentError(

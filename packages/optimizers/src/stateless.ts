@@ -1,5 +1,6 @@
-import { type Tensor, unflattenParams } from '@descent/core';
+import { InvalidArgumentError, type Tensor, unflattenParams } from '@descent/core';
 import type { GradientTransform } from './gradient-transform';
+import { checkFunction, checkOptions, describeValue } from './internal/check-args';
 import { leavesOf, own, paramsByPath, tidyTree } from './internal/leaves';
 import { scalar } from './internal/scalar';
 
@@ -29,6 +30,10 @@ export function stateless(
   fn: (g: Tensor, ctx: StatelessContext) => Tensor,
   options: { needsParams?: boolean } = {},
 ): GradientTransform<EmptyState> {
+  if (typeof name !== 'string' || name === '')
+    throw new InvalidArgumentError('stateless', `expected a transform name, got ${describeValue(name)}`);
+  checkFunction(name, 'fn', fn);
+  checkOptions(name, options);
   return {
     init: () => ({}),
     update(updates, state, params) {

@@ -1,5 +1,6 @@
 import { chain } from '../chain';
 import type { GradientTransform, Schedule } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { namedOptimizer } from '../internal/named';
 import { addDecayedWeights } from '../transforms/add-decayed-weights';
@@ -29,6 +30,7 @@ export interface AdagradOptions {
  * const tx = adagrad({ learningRate: 0.1 });
  */
 export function adagrad(options: AdagradOptions = {}): GradientTransform<HyperparamState> {
+  checkOptions('adagrad', options);
   const initialAccumulatorValue = checkHyperparam(
     'adagrad',
     'initialAccumulatorValue',

@@ -1,5 +1,6 @@
 import { chain } from '../chain';
 import type { GradientTransform, Schedule } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { flag, namedOptimizer } from '../internal/named';
 import { addDecayedWeights } from '../transforms/add-decayed-weights';
 import type { HyperparamState } from '../transforms/inject-hyperparams';
@@ -31,6 +32,7 @@ export interface RmspropOptions {
  * const tx = rmsprop({ learningRate: 0.01, centered: true, momentum: 0.9 });
  */
 export function rmsprop(options: RmspropOptions = {}): GradientTransform<HyperparamState> {
+  checkOptions('rmsprop', options);
   const centered = flag('rmsprop', options, 'centered');
   // The buffer is part of the state's structure, so whether to keep one is decided once.
   const withMomentum = options.momentum !== undefined && options.momentum !== 0;

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { Schedule } from '../gradient-transform';
+import { describeValue } from '../internal/check-args';
 import { num } from '../internal/schedule-options';
 
 /**
@@ -11,6 +12,11 @@ import { num } from '../internal/schedule-options';
  */
 export function joinSchedules(schedules: readonly Schedule[], boundaries: readonly number[]): Schedule {
   const name = 'joinSchedules';
+  if (!Array.isArray(schedules) || !Array.isArray(boundaries))
+    throw new InvalidArgumentError(
+      name,
+      `expected (schedules, boundaries) arrays, got ${describeValue(schedules)} and ${describeValue(boundaries)}`,
+    );
   if (schedules.length !== boundaries.length + 1 || !schedules.every((s) => typeof s === 'function')) {
     throw new InvalidArgumentError(
       name,

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { Schedule } from '../gradient-transform';
+import { describeValue } from '../internal/check-args';
 import { num } from '../internal/schedule-options';
 
 /** Options of `piecewiseConstant`. */
@@ -19,6 +20,16 @@ export interface PiecewiseConstantOptions {
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule {
   const name = 'piecewiseConstant';
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    !Array.isArray(options.values) ||
+    (options.boundaries !== undefined && !Array.isArray(options.boundaries))
+  )
+    throw new InvalidArgumentError(
+      name,
+      `expected options { boundaries, values } with arrays of numbers, got ${describeValue(options)}`,
+    );
   const boundaries = (options?.boundaries ?? []).map((b, i) => num(name, `boundaries[${i}]`, b));
   const values = (options.values ?? []).map((v, i) => num(name, `values[${i}]`, v));
   if (values.length !== boundaries.length + 1) {

@@ -1,5 +1,6 @@
 import { Tensor, type TypedArray, UnsupportedError } from '@descent/core';
 import type { OptState } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { isPlainObject } from '../internal/state-tree';
 import type { OptimizerRef } from '../resolve-optimizer';
 import type { JsonValue, SerializedState, SerializedTensor } from './serialized-state';
@@ -19,6 +20,7 @@ export async function serializeState(
   state: OptState,
   options: { optimizer?: OptimizerRef } = {},
 ): Promise<SerializedState> {
+  checkOptions('serializeState', options);
   assertLittleEndian('serializeState');
   const tensors: { tensor: Tensor; path: string }[] = [];
   const encode = (s: OptState, path: string): JsonValue => {

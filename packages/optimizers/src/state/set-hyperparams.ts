@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { OptState } from '../gradient-transform';
+import { describeValue } from '../internal/check-args';
 import { isPlainObject } from '../internal/state-tree';
 
 /**
@@ -14,6 +15,8 @@ import { isPlainObject } from '../internal/state-tree';
  */
 export function setHyperparams<S extends OptState>(state: S, values: { readonly [name: string]: number }): S {
   const name = 'setHyperparams';
+  if (values === null || typeof values !== 'object' || Array.isArray(values))
+    throw new InvalidArgumentError(name, `expected values { name: number }, got ${describeValue(values)}`);
   const wanted = Object.keys(values);
   const found = new Set<string>();
   const walk = (s: OptState): OptState => {

@@ -1,6 +1,7 @@
 import { add, div, InvalidArgumentError, type ParamTree, unflattenParams, zerosLike } from '@descent/core';
 import { InvalidHyperparameterError } from '../errors';
 import type { GradientTransform, OptState, PerParam } from '../gradient-transform';
+import { checkTransform } from '../internal/check-args';
 import { checkPaths, checkShape, leavesOf, tidyTree } from '../internal/leaves';
 import { scalar } from '../internal/scalar';
 import { freshState } from '../internal/state-tree';
@@ -28,6 +29,7 @@ export function accumulateGradients(
   steps: number,
 ): GradientTransform<AccumulateState> {
   const name = 'accumulateGradients';
+  checkTransform(name, 'inner', inner);
   if (!Number.isInteger(steps) || steps < 1) {
     throw new InvalidHyperparameterError(
       name,

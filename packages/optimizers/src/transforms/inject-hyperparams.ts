@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@descent/core';
 import type { GradientTransform, OptState, Schedule } from '../gradient-transform';
+import { checkFunction, checkOptions, describeValue } from '../internal/check-args';
 import { type Constraint, checkHyperparam } from '../internal/hyperparams';
 import { checkParamPaths, leavesOf } from '../internal/leaves';
 
@@ -48,7 +49,14 @@ export function injectHyperparams<H extends string>(
   hyperparams: { readonly [K in H]: number | Schedule },
   options: InjectHyperparamsOptions<H> = {},
 ): GradientTransform<HyperparamState> {
+  checkOptions('injectHyperparams', options);
   const name = options.name ?? 'injectHyperparams';
+  checkFunction(name, 'build', build);
+  if (hyperparams === null || typeof hyperparams !== 'object' || Array.isArray(hyperparams))
+    throw new InvalidArgumentError(
+      name,
+      `expected hyperparams { name: number | schedule }, got ${describeValue(hyperparams)}`,
+    );
   const names = Object.keys(hyperparams) as H[];
   const rangeOf = (k: H): Constraint => options.ranges?.[k] ?? 'finite';
   for (const k of names) {

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type ParamTree, type Tensor, unflattenParams } from '@descent/core';
 import { ParamMismatchError } from '../errors';
 import type { GradientTransform, OptState } from '../gradient-transform';
+import { checkTransform, describeValue } from '../internal/check-args';
 import { checkParamPaths, type Leaf, leavesOf, tidyTree } from '../internal/leaves';
 
 /**
@@ -27,6 +28,12 @@ export type MaskedState = {
  */
 export function masked(inner: GradientTransform, mask: ParamMask): GradientTransform<MaskedState> {
   const name = 'masked';
+  checkTransform(name, 'inner', inner);
+  if (typeof mask !== 'function' && (mask === null || typeof mask !== 'object' || Array.isArray(mask)))
+    throw new InvalidArgumentError(
+      name,
+      `expected mask to be { path: boolean } or a function (path, tensor) => boolean, got ${describeValue(mask)}`,
+    );
   const selects = (leaf: Leaf): boolean => {
     if (typeof mask === 'function') return mask(leaf.path, leaf.tensor);
     const v = mask[leaf.path];

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type ParamTree, type Tensor, unflattenParams } from '@descent/core';
 import { ParamMismatchError } from '../errors';
 import type { GradientTransform, OptState } from '../gradient-transform';
+import { checkTransform, describeValue } from '../internal/check-args';
 import { checkParamPaths, type Leaf, leavesOf, listPaths, tidyTree } from '../internal/leaves';
 import { flat } from './masked';
 
@@ -25,6 +26,17 @@ export function multiTransform(
   labels: ParamLabels,
 ): GradientTransform<MultiTransformState> {
   const name = 'multiTransform';
+  if (transforms === null || typeof transforms !== 'object' || Array.isArray(transforms))
+    throw new InvalidArgumentError(
+      name,
+      `expected transforms { label: transform }, got ${describeValue(transforms)}`,
+    );
+  for (const [label, tx] of Object.entries(transforms)) checkTransform(name, `transforms.${label}`, tx);
+  if (typeof labels !== 'function' && (labels === null || typeof labels !== 'object'))
+    throw new InvalidArgumentError(
+      name,
+      `expected labels to be { path: label } or a function (path, tensor) => label, got ${describeValue(labels)}`,
+    );
   const known = Object.keys(transforms);
   const labelOf = (leaf: Leaf): string => {
     const label = typeof labels === 'function' ? labels(leaf.path, leaf.tensor) : labels[leaf.path];

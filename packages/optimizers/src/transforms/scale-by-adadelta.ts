@@ -1,5 +1,6 @@
 import { add, div, mul, sqrt, square } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -22,6 +23,7 @@ export function scaleByAdadelta(
   options: ScaleByAdadeltaOptions = {},
 ): GradientTransform<SlotState<'nu' | 'delta'>> {
   const name = 'scaleByAdadelta';
+  checkOptions(name, options);
   const rho = checkHyperparam(name, 'rho', options.rho ?? 0.9, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-6, 'nonNegative');
   return perParameter({

@@ -1,5 +1,6 @@
 import { add, div, fill, sqrt, square } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -20,6 +21,7 @@ export interface ScaleByAdagradOptions {
  */
 export function scaleByAdagrad(options: ScaleByAdagradOptions = {}): GradientTransform<SlotState<'sum'>> {
   const name = 'scaleByAdagrad';
+  checkOptions(name, options);
   const init = checkHyperparam(
     name,
     'initialAccumulatorValue',

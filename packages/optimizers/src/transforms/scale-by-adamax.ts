@@ -1,5 +1,6 @@
 import { abs, add, div, maximum, mul } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -24,6 +25,7 @@ export function scaleByAdamax(
   options: ScaleByAdamaxOptions = {},
 ): GradientTransform<SlotState<'mu' | 'infNorm'>> {
   const name = 'scaleByAdamax';
+  checkOptions(name, options);
   const b1 = checkHyperparam(name, 'beta1', options.beta1 ?? 0.9, 'unitInterval');
   const b2 = checkHyperparam(name, 'beta2', options.beta2 ?? 0.999, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-8, 'nonNegative');

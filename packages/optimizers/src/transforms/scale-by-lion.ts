@@ -1,5 +1,6 @@
 import { add, mul, sign } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -20,6 +21,7 @@ export interface ScaleByLionOptions {
  */
 export function scaleByLion(options: ScaleByLionOptions = {}): GradientTransform<SlotState<'mu'>> {
   const name = 'scaleByLion';
+  checkOptions(name, options);
   const b1 = checkHyperparam(name, 'beta1', options.beta1 ?? 0.9, 'closedUnit');
   const b2 = checkHyperparam(name, 'beta2', options.beta2 ?? 0.99, 'closedUnit');
   return perParameter({

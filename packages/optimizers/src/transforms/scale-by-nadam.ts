@@ -1,5 +1,6 @@
 import { add, div, mul, sqrt, square } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -32,6 +33,7 @@ export function scaleByNadam(
   options: ScaleByNadamOptions = {},
 ): GradientTransform<SlotState<'mu' | 'nu', { muProduct: number }>> {
   const name = 'scaleByNadam';
+  checkOptions(name, options);
   const b1 = checkHyperparam(name, 'beta1', options.beta1 ?? 0.9, 'unitInterval');
   const b2 = checkHyperparam(name, 'beta2', options.beta2 ?? 0.999, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-8, 'nonNegative');

@@ -1,5 +1,6 @@
 import { add, div, maximum, mul, sqrt, square, sub } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -25,6 +26,7 @@ export function scaleByRms(
   options: ScaleByRmsOptions = {},
 ): GradientTransform<SlotState<'nu'> | SlotState<'nu' | 'mu'>> {
   const name = 'scaleByRms';
+  checkOptions(name, options);
   const decay = checkHyperparam(name, 'decay', options.decay ?? 0.99, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-8, 'nonNegative');
   if (options.centered) {

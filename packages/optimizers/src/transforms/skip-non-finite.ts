@@ -10,6 +10,7 @@ import {
   zerosLike,
 } from '@descent/core';
 import type { GradientTransform, OptState } from '../gradient-transform';
+import { checkTransform } from '../internal/check-args';
 import { leavesOf, tidyTree } from '../internal/leaves';
 import { freshState } from '../internal/state-tree';
 
@@ -38,6 +39,7 @@ export type SkipNonFiniteState = {
  * // after a NaN gradient: state.skipped === 1, parameters unchanged, Adam's moments untouched
  */
 export function skipNonFinite(inner: GradientTransform): GradientTransform<SkipNonFiniteState> {
+  checkTransform('skipNonFinite', 'inner', inner);
   const name = 'skipNonFinite';
   return {
     init: (params) => ({ inner: inner.init(params), skipped: 0, consecutiveSkipped: 0, lastFinite: true }),

@@ -1,5 +1,6 @@
 import { add, mul } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -23,6 +24,7 @@ export interface TraceOptions {
  */
 export function trace(options: TraceOptions = {}): GradientTransform<SlotState<'trace'>> {
   const name = 'trace';
+  checkOptions(name, options);
   const decay = checkHyperparam(name, 'decay', options.decay ?? 0.9, 'closedUnit');
   const dampening = checkHyperparam(name, 'dampening', options.dampening ?? 0, 'closedUnit');
   const nesterov = options.nesterov ?? false;
