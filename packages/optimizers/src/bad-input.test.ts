@@ -272,6 +272,11 @@ describe('every export validates its input (typed error naming it, never a crash
         error: api.ParamMismatchError,
       },
       {
+        what: 'null for both trees',
+        call: () => api.applyUpdates(null as never, null as never),
+        message: /applyUpdates: /,
+      },
+      {
         what: 'a string for the params',
         call: () => api.applyUpdates('p' as never, p()),
         message: /parameter "\(root\)" is string, expected a Tensor/,
@@ -359,7 +364,17 @@ describe('every export validates its input (typed error naming it, never a crash
       },
     ],
     perParameter: [
-      // perParameter(undefined) still crashes: per-parameter.ts is being changed elsewhere (docs/reliability.md).
+      {
+        what: 'no spec',
+        call: () => api.perParameter(undefined as never),
+        message: /expected a spec \{ name, slots, step \}, got undefined/,
+      },
+      {
+        what: 'a spec without a step',
+        call: () => api.perParameter({ name: 'mine', slots: [] } as never),
+        message: /expected spec.step to be a function, got undefined/,
+        names: 'mine',
+      },
       {
         what: 'params holding a string',
         call: () =>
@@ -549,7 +564,7 @@ describe('every export validates its input (typed error naming it, never a crash
       { what: 'options a string', call: () => api.scaleByAdagrad('x' as never), message: obj },
     ],
     scaleByAdam: [
-      // scaleByAdam(null) still crashes: scale-by-adam.ts is being changed elsewhere (docs/reliability.md).
+      { what: 'null options', call: () => api.scaleByAdam(null as never), message: obj },
       {
         what: 'beta2 above 1',
         call: () => api.scaleByAdam({ beta2: 2 }),

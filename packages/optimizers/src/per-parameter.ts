@@ -1,5 +1,6 @@
-import { type Tensor, unflattenParams, zerosLike } from '@descent/core';
+import { InvalidArgumentError, type Tensor, unflattenParams, zerosLike } from '@descent/core';
 import type { GradientTransform, PerParam } from './gradient-transform';
+import { checkFunction, checkOptions, describeValue } from './internal/check-args';
 import {
   checkPaths,
   checkShape,
@@ -86,6 +87,7 @@ export interface PerParameterSpec<N extends string, E extends Record<string, num
 export function perParameter<N extends string, E extends Record<string, number> = Record<never, number>>(
   spec: PerParameterSpec<N, E>,
 ): GradientTransform<SlotState<N, E>> {
+  checkSpec(spec);
   const { name, slots } = spec;
   const extra0 = (spec.extra ?? {}) as E;
   return {
@@ -152,4 +154,23 @@ export function perParameter<N extends string, E extends Record<string, number> 
 
 function pickExtra<E extends Record<string, number>>(state: Record<string, unknown>, extra0: E): E {
   return Object.fromEntries(Object.keys(extra0).map((k) => [k, state[k] as number])) as E;
+}
+
+/** A spec a custom transform can trust: a name, slot names and a step function. */
+function checkSpec(spec: unknown): void {
+  checkOptions('perParameter', spec, 'the spec');
+  if (spec === undefined)
+    throw new InvalidArgumentError('perParameter', 'expected a spec { name, slots, step }, got undefined');
+  const { name, slots, step } = spec as Partial<PerParameterSpec<string, Record<string, number>>>;
+  if (typeof name !== 'string' || name === '')
+    throw new InvalidArgumentError(
+      'perParameter',
+      `expected spec.name to be a non-empty string, got ${describeValue(name)}`,
+    );
+  if (!Array.isArray(slots) || slots.some((s) => typeof s !== 'string'))
+    throw new InvalidArgumentError(
+      name,
+      `expected spec.slots to be an array of slot names, got ${describeValue(slots)}`,
+    );
+  checkFunction(name, 'spec.step', step);
 }

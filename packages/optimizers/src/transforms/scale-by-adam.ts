@@ -1,5 +1,6 @@
 import { adamUpdate } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
+import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 
@@ -27,6 +28,7 @@ export function scaleByAdam(
   options: ScaleByAdamOptions = {},
 ): GradientTransform<SlotState<'mu' | 'nu'> | SlotState<'mu' | 'nu' | 'vMax'>> {
   const name = 'scaleByAdam';
+  checkOptions(name, options);
   const b1 = checkHyperparam(name, 'beta1', options.beta1 ?? 0.9, 'unitInterval');
   const b2 = checkHyperparam(name, 'beta2', options.beta2 ?? 0.999, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-8, 'nonNegative');
