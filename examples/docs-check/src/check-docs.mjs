@@ -1,5 +1,6 @@
-// Checks every ```ts code block of the documentation: the root README.md and every .md file
-// under docs/ (guides, package guides, architecture, decisions).
+// Checks every ```ts code block of the documentation: the root README.md, every .md file under
+// docs/ (guides, package guides, architecture, decisions) and each package's README.md (the
+// front page published with it on npm).
 //
 // 1. Each block becomes its own module under .blocks/<document>/ and all of them are
 //    type-checked in one tsc run against the built packages (their dist .d.ts files).
@@ -25,7 +26,7 @@
 // (default 2); DOCS_CHECK_KEEP=1 keeps .blocks/ afterwards. src/self-test.mjs uses
 // DOCS_CHECK_FILES=<comma-separated .md paths> and DOCS_CHECK_OUT=<folder> to check its own samples.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -54,6 +55,10 @@ function documents() {
     }
   };
   walk('docs');
+  for (const name of readdirSync(join(root, 'packages')).sort()) {
+    const path = `packages/${name}/README.md`;
+    if (existsSync(join(root, path))) found.push(path);
+  }
   return found.filter((d) => !SKIP_FILES.has(d) && (!env.DOCS_CHECK_ONLY || d.includes(env.DOCS_CHECK_ONLY)));
 }
 
