@@ -38,6 +38,32 @@ function chunks(g: ConvGeometry, batch: number, visit: (first: number, rows: num
   for (let first = 0; first < pixels; first += rows) visit(first, Math.min(rows, pixels - first));
 }
 
+type Layout = NonNullable<ReturnType<typeof layout>>;
+
+/**
+ * Copies `a` and `b` in, zeroes the result, runs `step(m, [pa, pb, pout, pcols], first, rows)`
+ * per chunk of output pixels and copies the result out into `out`. Float offsets.
+ */
+function run(
+  a: Float32Array,
+  b: Float32Array,
+  out: Float32Array,
+  g: ConvGeometry,
+  batch: number,
+  step: (m: Layout, at: [number, number, number, number], first: number, rows: number) => void,
+): boolean {
+  const width = g.fh * g.fw * g.cin;
+  const m = layout([a.length, b.length, out.length, chunkRows(width) * width]);
+  if (!m) return false;
+  const at = m.at as [number, number, number, number];
+  m.f32.set(a, at[0]);
+  m.f32.set(b, at[1]);
+  m.f32.fill(0, at[2], at[2] + out.length);
+  chunks(g, batch, (first, rows) => step(m, at, first, rows));
+  out.set(m.f32.subarray(at[2], at[2] + out.length));
+  return true;
+}
+
 /** conv2d: o = im2col(x) · f, chunk by chunk. */
 export function wasmConv2d(
   x: Float32Array,
@@ -48,31 +74,11 @@ export function wasmConv2d(
 ): boolean {
   const width = g.fh * g.fw * g.cin;
   const cout = f.length / width;
-  const m = layout([x.length, f.length, o.length, chunkRows(width) * width]);
-  if (!m) return false;
-  const [px, pf, po, pc] = m.at as [number, number, number, number];
-  m.f32.set(x, px);
-  m.f32.set(f, pf);
-  m.f32.fill(0, po, po + o.length);
-  chunks(g, batch, (first, rows) => {
+  return run(x, f, o, g, batch, (m, [px, pf, po, pc], first, rows) => {
     m.mod.im2col(px * 4, ...geometry(g), first, rows, pc * 4);
-    m.mod.gemm(
-      rows,
-      cout,
-      width,
-      pc * 4,
-      width,
-      1,
-      pf * 4,
-      cout,
-      1,
-      (po + first * cout) * 4,
-      cout,
-      m.work * 4,
-    );
+    const c = (po + first * cout) * 4;
+    m.mod.gemm(rows, cout, width, pc * 4, width, 1, pf * 4, cout, 1, c, cout, m.work * 4);
   });
-  o.set(m.f32.subarray(po, po + o.length));
-  return true;
 }
 
 /** conv2dBackpropFilter: df = Σ_chunks im2col(x)ᵀ · dy, accumulated in float32. */
@@ -85,31 +91,11 @@ export function wasmConv2dBackpropFilter(
 ): boolean {
   const width = g.fh * g.fw * g.cin;
   const cout = df.length / width;
-  const m = layout([x.length, dy.length, df.length, chunkRows(width) * width]);
-  if (!m) return false;
-  const [px, pdy, pdf, pc] = m.at as [number, number, number, number];
-  m.f32.set(x, px);
-  m.f32.set(dy, pdy);
-  m.f32.fill(0, pdf, pdf + df.length);
-  chunks(g, batch, (first, rows) => {
+  return run(x, dy, df, g, batch, (m, [px, pdy, pdf, pc], first, rows) => {
     m.mod.im2col(px * 4, ...geometry(g), first, rows, pc * 4);
-    m.mod.gemm(
-      width,
-      cout,
-      rows,
-      pc * 4,
-      1,
-      width,
-      (pdy + first * cout) * 4,
-      cout,
-      1,
-      pdf * 4,
-      cout,
-      m.work * 4,
-    );
+    const b = (pdy + first * cout) * 4;
+    m.mod.gemm(width, cout, rows, pc * 4, 1, width, b, cout, 1, pdf * 4, cout, m.work * 4);
   });
-  df.set(m.f32.subarray(pdf, pdf + df.length));
-  return true;
 }
 
 /** conv2dBackpropInput: dx = col2im(dy · fᵀ), chunk by chunk. */
@@ -122,30 +108,10 @@ export function wasmConv2dBackpropInput(
 ): boolean {
   const width = g.fh * g.fw * g.cin;
   const cout = f.length / width;
-  const m = layout([dy.length, f.length, dx.length, chunkRows(width) * width]);
-  if (!m) return false;
-  const [pdy, pf, pdx, pc] = m.at as [number, number, number, number];
-  m.f32.set(dy, pdy);
-  m.f32.set(f, pf);
-  m.f32.fill(0, pdx, pdx + dx.length);
-  chunks(g, batch, (first, rows) => {
+  return run(dy, f, dx, g, batch, (m, [pdy, pf, pdx, pc], first, rows) => {
     m.f32.fill(0, pc, pc + rows * width);
-    m.mod.gemm(
-      rows,
-      width,
-      cout,
-      (pdy + first * cout) * 4,
-      cout,
-      1,
-      pf * 4,
-      1,
-      cout,
-      pc * 4,
-      width,
-      m.work * 4,
-    );
+    const a = (pdy + first * cout) * 4;
+    m.mod.gemm(rows, width, cout, a, cout, 1, pf * 4, 1, cout, pc * 4, width, m.work * 4);
     m.mod.col2im(pc * 4, ...geometry(g), first, rows, pdx * 4);
   });
-  dx.set(m.f32.subarray(pdx, pdx + dx.length));
-  return true;
 }
