@@ -1,7 +1,8 @@
-import { createRuntime, type Plugin, primitiveOps, type Runtime, type Tensor } from '@descent/core';
+import { createRuntime, fusedOps, type Plugin, primitiveOps, type Runtime, type Tensor } from '@descent/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPOSITE_NAMES } from '../cases/composites';
 import { elementwiseProperties } from './elementwise';
+import { fusedProperties } from './fused';
 import { layoutProperties } from './layout';
 import { linalgProperties } from './linalg';
 import { checkAgainst, EXACT, fc, flushCase, type OpProperty } from './property';
@@ -48,6 +49,7 @@ export function propertySuite(): OpProperty[] {
     ...layoutProperties(),
     ...linalgProperties(),
     ...randomProperties(),
+    ...fusedProperties(),
   ];
 }
 
@@ -131,6 +133,9 @@ export function runPropertyConformance(options: PropertyConformanceOptions): voi
       });
       it('every composite of core has a property', () => {
         expect(COMPOSITE_NAMES.filter((n) => !covered.has(n))).toEqual([]);
+      });
+      it('every fused op of core has a property', () => {
+        expect(fusedOps.map((d) => d.name).filter((n) => !covered.has(n))).toEqual([]);
       });
     });
   });

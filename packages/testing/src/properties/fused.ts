@@ -1,0 +1,119 @@
+import { type AdamUpdateAttrs, adamUpdate, reluGrad, softmaxCrossEntropy, stack } from '@descent/core';
+import fc from 'fast-check';
+import {
+  ARITH,
+  COMPOSITE,
+  EXACT,
+  type Expected,
+  floatArb,
+  type OpProperty,
+  property,
+  type Spec,
+  shapeArb,
+  size,
+  specArb,
+  tensorOf,
+  U,
+} from './property';
+
+const f32 = (shape: number[], data: number[]): Spec => ({ dtype: 'float32', shape, data });
+
+/** Specs of one random shape (at least `minRank` axes), values from each arbitrary in turn. */
+const sameShape = (minRank: number, ...values: fc.Arbitrary<number>[]): fc.Arbitrary<Spec[]> =>
+  shapeArb(minRank).chain((s) => fc.tuple(...values.map((v) => specArb('float32', fc.constant(s), v))));
+
+interface AdamCase {
+  readonly xs: Spec[];
+  readonly attrs: AdamUpdateAttrs;
+}
+
+const adamArb: fc.Arbitrary<AdamCase> = fc
+  .record({
+    beta1: fc.constantFrom(0, 0.5, 0.9, 0.99),
+    beta2: fc.constantFrom(0, 0.9, 0.999, 0.9999),
+    eps: fc.constantFrom(1e-8, 1e-6, 0.1),
+    t: fc.integer({ min: 1, max: 10_000 }),
+    amsgrad: fc.boolean(),
+  })
+  .chain(({ beta1, beta2, eps, t, amsgrad }) => {
+    const attrs = {
+      beta1,
+      beta2,
+      eps,
+      amsgrad,
+      biasCorrection1: 1 - beta1 ** t,
+      biasCorrection2Sqrt: Math.sqrt(1 - beta2 ** t),
+    };
+    // Second moments are never negative; NaN and infinities come in through the gradient.
+    const g = floatArb({ max: 1e4 });
+    const mu = floatArb({ max: 1e2, specials: false });
+    const nu = fc.float({ min: 0, max: 1e4, noNaN: true });
+    return sameShape(0, g, mu, nu, nu).map((xs) => ({ xs: amsgrad ? xs : xs.slice(0, 3), attrs }));
+  });
+
+/** Adam's step from its definition (Kingma & Ba 2015; PyTorch's AMSGrad), in double. */
+function adamRef({ xs, attrs: a }: AdamCase): Expected {
+  const [g, mu, nu, vMax] = xs.map((x) => x.data);
+  const n = g!.length;
+  const m = g!.map((gi, i) => a.beta1 * mu![i]! + (1 - a.beta1) * gi);
+  const v = g!.map((gi, i) => a.beta2 * nu![i]! + (1 - a.beta2) * gi * gi);
+  const vm = vMax ? v.map((vi, i) => (Number.isNaN(vi) ? vi : Math.max(vi, vMax[i]!))) : v;
+  const u = m.map((mi, i) => mi / a.biasCorrection1 / (Math.sqrt(vm[i]!) / a.biasCorrection2Sqrt + a.eps));
+  const outs = vMax ? [u, m, v, vm] : [u, m, v];
+  return {
+    ...f32([outs.length, ...xs[0]!.shape], outs.flat()),
+    underflows: new Array(outs.length * n).fill(4),
+  };
+}
+
+/** Fused ops of core, through their public functions (the fused kernel where the backend has one). */
+export function fusedProperties(): OpProperty[] {
+  return [
+    property<AdamCase>({
+      op: 'adamUpdate',
+      arb: adamArb,
+      run: (rt, c) => {
+        const [g, mu, nu, vMax] = c.xs.map((x) => tensorOf(rt, x));
+        const r = adamUpdate(g!, mu!, nu!, { ...c.attrs, ...(vMax ? { vMax } : {}) });
+        return stack(r.vMax ? [r.update, r.mu, r.nu, r.vMax] : [r.update, r.mu, r.nu]);
+      },
+      ref: adamRef,
+      // About eight roundings in a chain (the composite rounds after each op).
+      tol: ARITH,
+    }),
+    property<Spec[]>({
+      op: 'reluGrad',
+      arb: sameShape(0, floatArb({ max: undefined }), floatArb({ max: undefined })),
+      run: (rt, [dy, x]) => reluGrad(tensorOf(rt, dy!), tensorOf(rt, x!)),
+      ref: ([dy, x]) =>
+        f32(
+          [...dy!.shape],
+          dy!.data.map((d, i) => (x!.data[i]! > 0 || Number.isNaN(x!.data[i]!) ? d : 0)),
+        ),
+      tol: EXACT,
+    }),
+    property<Spec[]>({
+      op: 'softmaxCrossEntropy',
+      arb: sameShape(1, floatArb({ max: 1e4 }), fc.float({ min: 0, max: 1, noNaN: true })),
+      run: (rt, [z, t]) => softmaxCrossEntropy(tensorOf(rt, z!), tensorOf(rt, t!)),
+      ref: ([z, t]) => {
+        const k = z!.shape[z!.shape.length - 1]!;
+        const rows = k === 0 ? size(z!.shape.slice(0, -1)) : z!.data.length / k;
+        const data: number[] = [];
+        const slack: number[] = [];
+        for (let r = 0; r < rows; r++) {
+          const zr = z!.data.slice(r * k, r * k + k);
+          const tr = t!.data.slice(r * k, r * k + k);
+          const m = zr.some(Number.isNaN) ? Number.NaN : Math.max(...zr);
+          const shift = Number.isFinite(m) ? m : 0;
+          const lse = Math.log(zr.reduce((s, v) => s + Math.exp(v - shift), 0)) + shift;
+          data.push(-tr.reduce((s, ti, j) => s + ti * (zr[j]! - lse), 0));
+          // z - lse cancels: its error is relative to the operands, weighted by the targets.
+          slack.push(tr.reduce((s, ti, j) => s + ti * 8 * U * (Math.abs(zr[j]!) + Math.abs(lse) + 10), 0));
+        }
+        return { ...f32(z!.shape.slice(0, -1), data), slack };
+      },
+      tol: COMPOSITE,
+    }),
+  ];
+}
