@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '@descent/core';
-import { describeValue } from './internal/options';
+import { describeValue, InvalidArgumentError } from '@descent/core';
 
 /** The parts of a geometric transform about the image centre, applied in this order: shear, rotation, scale, translation. */
 export interface AffineParams {

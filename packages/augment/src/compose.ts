@@ -1,4 +1,5 @@
 import {
+  describeValue,
   fmtShape,
   InvalidArgumentError,
   oneHot,
@@ -8,7 +9,6 @@ import {
   where,
 } from '@descent/core';
 import { defineTransform } from './internal/define-transform';
-import { describeValue } from './internal/options';
 import { uniforms } from './internal/random';
 import type { ApplyOptions, Batch, Transform } from './transform';
 

@@ -1,5 +1,4 @@
-import { InvalidArgumentError, Tensor } from '@descent/core';
-import { checkFunction } from './internal/check-args';
+import { checkFunction, InvalidArgumentError, Tensor } from '@descent/core';
 import { noGrad } from './no-grad';
 import { activeTapes } from './tape';
 

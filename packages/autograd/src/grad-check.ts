@@ -1,5 +1,16 @@
-import { InvalidArgumentError, mul, type Runtime, randomNormal, sum, type Tensor } from '@descent/core';
-import { checkFunction, checkOptions, checkRuntime, checkTensor, describeValue } from './internal/check-args';
+import {
+  checkFunction,
+  checkOptions,
+  checkRuntime,
+  checkTensor,
+  describeValue,
+  InvalidArgumentError,
+  mul,
+  type Runtime,
+  randomNormal,
+  sum,
+  type Tensor,
+} from '@descent/core';
 import { valueAndGrad } from './value-and-grad';
 
 /** Options of `gradCheck`. */

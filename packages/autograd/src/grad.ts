@@ -1,5 +1,5 @@
 import type { ParamTree as Params, Tensor } from '@descent/core';
-import { checkFunction } from './internal/check-args';
+import { checkFunction } from '@descent/core';
 import { valueAndGradAs } from './value-and-grad';
 
 /**

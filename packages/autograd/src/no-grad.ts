@@ -1,5 +1,5 @@
 import type { Runtime, Tensor } from '@descent/core';
-import { checkFunction, checkRuntime, checkTensor } from './internal/check-args';
+import { checkFunction, checkRuntime, checkTensor } from '@descent/core';
 import { activeTapes } from './tape';
 
 /**

@@ -1,4 +1,6 @@
 import {
+  checkFunction,
+  checkTensor,
   DTypeError,
   flattenParams,
   fmtShape,
@@ -10,7 +12,6 @@ import {
   UnsupportedError,
   unflattenParams,
 } from '@descent/core';
-import { checkFunction, checkTensor } from './internal/check-args';
 import { activeTapes, Tape } from './tape';
 
 /** What `valueAndGrad` returns. */

@@ -1,4 +1,5 @@
 export type { Backend, BackendFactory, BackendMemory, Kernel, KernelArgs, KernelFn } from './backend';
+export { checkFunction, checkOptions, checkRuntime, checkTensor, describeValue } from './check-args';
 export { argmin } from './composites/argmin';
 export { clip } from './composites/clip';
 export { ones, onesLike, zeros, zerosLike } from './composites/creation';

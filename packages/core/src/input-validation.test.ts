@@ -3,7 +3,8 @@ import * as core from './index';
 import { DescentError } from './index';
 import { miniBackend } from './test-utils/mini-backend';
 
-// Exports that are not ops over tensors: classes, errors, registries, pure shape/RNG utilities.
+// Exports that are not ops over tensors: classes, errors, registries, pure shape/RNG utilities,
+// and the argument checks other packages build their validation on (check-args.test.ts).
 const NOT_OPS = new Set([
   'Tensor',
   'Runtime',
@@ -32,6 +33,11 @@ const NOT_OPS = new Set([
   'unflattenParams',
   'mapParams',
   'conv2dAttrs',
+  'describeValue',
+  'checkFunction',
+  'checkOptions',
+  'checkRuntime',
+  'checkTensor',
 ]);
 const isOp = ([name, v]: [string, unknown]) =>
   typeof v === 'function' && !NOT_OPS.has(name) && !/Error$/.test(name);

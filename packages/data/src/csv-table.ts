@@ -1,6 +1,5 @@
-import { type DType, InvalidArgumentError } from '@descent/core';
+import { type DType, describeValue, InvalidArgumentError } from '@descent/core';
 import { type HostTensor, hostTensor } from './host-tensor';
-import { describeValue } from './internal/check-args';
 
 /**
  * Numeric columns read from a CSV file: each selected column as float64 values (categorical

@@ -1,6 +1,13 @@
-import { InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
+import {
+  checkFunction,
+  checkOptions,
+  checkRuntime,
+  describeValue,
+  InvalidArgumentError,
+  type Runtime,
+  type Tensor,
+} from '@descent/core';
 import type { HostTensor } from './host-tensor';
-import { checkFunction, checkOptions, checkRuntime, describeValue } from './internal/check-args';
 import { disposeUnkept } from './internal/fields';
 import { permutation, uniformSource } from './internal/random-source';
 import { stackExamples } from './internal/stack-examples';

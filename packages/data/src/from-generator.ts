@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, describeValue, InvalidArgumentError } from '@descent/core';
 import { Dataset } from './dataset';
-import { checkOptions, describeValue } from './internal/check-args';
 
 /**
  * A dataset from a (sync or async) generator function, called afresh for every pass, so the

@@ -1,5 +1,11 @@
-import { type DType, type DTypeArrays, fmtShape, InvalidArgumentError, type Shape } from '@descent/core';
-import { describeValue } from './internal/check-args';
+import {
+  type DType,
+  type DTypeArrays,
+  describeValue,
+  fmtShape,
+  InvalidArgumentError,
+  type Shape,
+} from '@descent/core';
 
 /**
  * An n-dimensional array on the host (in a typed array), not on any backend: what readers

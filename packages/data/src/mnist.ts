@@ -1,9 +1,8 @@
-import { InvalidArgumentError, ShapeError } from '@descent/core';
+import { checkOptions, describeValue, InvalidArgumentError, ShapeError } from '@descent/core';
 import type { Dataset } from './dataset';
 import { IdxFormatError } from './errors';
 import { fromArrays } from './from-arrays';
 import type { HostTensor } from './host-tensor';
-import { checkOptions, describeValue } from './internal/check-args';
 import { type IdxArray, readIdx } from './read-idx';
 
 /** Options of `mnist`. */

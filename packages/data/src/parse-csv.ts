@@ -1,7 +1,6 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import { CsvTable } from './csv-table';
 import { CsvFormatError } from './errors';
-import { checkOptions } from './internal/check-args';
 
 /** Options of `parseCsv` and `readCsv`. */
 export interface CsvOptions {

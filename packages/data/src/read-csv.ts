@@ -1,7 +1,6 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import type { CsvTable } from './csv-table';
 import { CsvFormatError } from './errors';
-import { checkOptions } from './internal/check-args';
 import { readFileBytes } from './internal/read-file';
 import { type CsvOptions, parseCsv } from './parse-csv';
 

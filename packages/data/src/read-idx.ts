@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import { IdxFormatError } from './errors';
-import { checkOptions } from './internal/check-args';
 import { gunzip, isGzip } from './internal/gunzip';
 import { readFileBytes } from './internal/read-file';
 

@@ -1,6 +1,9 @@
 import {
   add,
+  checkOptions,
+  checkRuntime,
   type DType,
+  describeValue,
   fill,
   flattenParams,
   fmtShape,
@@ -14,7 +17,6 @@ import {
 } from '@descent/core';
 import { LayerError } from './errors';
 import { type InitializerSpec, resolveInitializer } from './initializers/initializer';
-import { checkOptions, checkRuntime, describeValue } from './internal/check-args';
 import { currentFrame, type InvokeContext, initializersSkipped, type StateUpdate } from './internal/frames';
 import { checkName, snakeCase } from './internal/names';
 import { batchless, fmtSymbolic, isSymbolicShape } from './internal/shapes';

@@ -1,5 +1,4 @@
-import { InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
-import { checkRuntime, describeValue } from './internal/check-args';
+import { checkRuntime, describeValue, InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
 import type { JsonValue, Serialized } from './types';
 
 /**

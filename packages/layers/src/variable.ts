@@ -1,5 +1,11 @@
-import { fmtShape, InvalidArgumentError, shapesEqual, type Tensor } from '@descent/core';
-import { checkTensor, describeValue } from './internal/check-args';
+import {
+  checkTensor,
+  describeValue,
+  fmtShape,
+  InvalidArgumentError,
+  shapesEqual,
+  type Tensor,
+} from '@descent/core';
 import type { Constraint, Regularizer } from './regularizer';
 
 /**

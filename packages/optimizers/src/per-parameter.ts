@@ -1,6 +1,13 @@
-import { InvalidArgumentError, type Tensor, unflattenParams, zerosLike } from '@descent/core';
+import {
+  checkFunction,
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  type Tensor,
+  unflattenParams,
+  zerosLike,
+} from '@descent/core';
 import type { GradientTransform, PerParam } from './gradient-transform';
-import { checkFunction, checkOptions, describeValue } from './internal/check-args';
 import {
   checkPaths,
   checkShape,

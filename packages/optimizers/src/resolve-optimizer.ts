@@ -1,6 +1,11 @@
-import { InvalidArgumentError, type Runtime, UnknownPluginError } from '@descent/core';
+import {
+  checkRuntime,
+  describeValue,
+  InvalidArgumentError,
+  type Runtime,
+  UnknownPluginError,
+} from '@descent/core';
 import type { GradientTransform, OptState } from './gradient-transform';
-import { checkRuntime, describeValue } from './internal/check-args';
 import type { OptimizerFactory } from './registry-kinds';
 import { deserializeState } from './state/deserialize-state';
 import type { JsonValue, SerializedState } from './state/serialized-state';

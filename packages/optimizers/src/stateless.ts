@@ -1,6 +1,12 @@
-import { InvalidArgumentError, type Tensor, unflattenParams } from '@descent/core';
+import {
+  checkFunction,
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  type Tensor,
+  unflattenParams,
+} from '@descent/core';
 import type { GradientTransform } from './gradient-transform';
-import { checkFunction, checkOptions, describeValue } from './internal/check-args';
 import { leavesOf, own, paramsByPath, tidyTree } from './internal/leaves';
 import { scalar } from './internal/scalar';
 

@@ -1,6 +1,5 @@
-import { div, fmtShape, InvalidArgumentError, type Tensor } from '@descent/core';
+import { checkTensor, div, fmtShape, InvalidArgumentError, type Tensor } from '@descent/core';
 import type { Regularizer } from '@descent/layers';
-import { checkTensor } from './internal/check-args';
 
 /**
  * A penalty on a layer's output (Keras' `activity_regularizer`): `regularizer.penalty(y)`

@@ -1,5 +1,4 @@
-import { add, type ParamTree, type Tensor } from '@descent/core';
-import { checkFunction } from './internal/check-args';
+import { add, checkFunction, type ParamTree, type Tensor } from '@descent/core';
 import { entriesOf, type PenaltyMap } from './internal/paths';
 import { checkPenaltySource, type PenaltySource, penaltyLoss } from './penalty-loss';
 

@@ -1,6 +1,12 @@
-import { add, flattenParams, InvalidArgumentError, type ParamTree, type Tensor } from '@descent/core';
+import {
+  add,
+  describeValue,
+  flattenParams,
+  InvalidArgumentError,
+  type ParamTree,
+  type Tensor,
+} from '@descent/core';
 import { type Layer, LayerError } from '@descent/layers';
-import { describeValue } from './internal/check-args';
 import { entriesOf, type PenaltyMap, pathError, resolvePaths } from './internal/paths';
 
 export type { PenaltyMap } from './internal/paths';

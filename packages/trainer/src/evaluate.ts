@@ -1,8 +1,8 @@
-import { InvalidArgumentError, type Plugin } from '@descent/core';
+import { checkOptions, describeValue, InvalidArgumentError, type Plugin } from '@descent/core';
 import { EmptyDatasetError } from '@descent/data';
 import { Layer, type LossSpec, type MetricSpec } from '@descent/layers';
 import { moveModelTo, selectBackend } from './internal/backend';
-import { checkOptions, checkPositiveInt, describeValue, isAbortSignal } from './internal/check-args';
+import { checkPositiveInt, isAbortSignal } from './internal/check-args';
 import { evaluateBatches } from './internal/inference';
 import { resolveLossSpec, resolveMetricSpecs } from './internal/resolve-specs';
 import { classesToCheck } from './internal/setup-model';

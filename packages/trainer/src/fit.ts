@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Plugin, Runtime, type Tensor } from '@descent/core';
+import { describeValue, InvalidArgumentError, type Plugin, Runtime, type Tensor } from '@descent/core';
 import {
   type Batch,
   type Dataset,
@@ -10,7 +10,7 @@ import { Layer, type LayerParams, type LossSpec, type MetricSpec } from '@descen
 import type { Callback } from './callback';
 import { History } from './history';
 import { moveModelTo, selectBackend } from './internal/backend';
-import { describeValue, isAbortSignal } from './internal/check-args';
+import { isAbortSignal } from './internal/check-args';
 import { readCheckpoint } from './internal/read-checkpoint';
 import { resolveCallbacks } from './internal/resolve-callbacks';
 import {

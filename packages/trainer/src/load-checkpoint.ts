@@ -1,7 +1,6 @@
-import { InvalidArgumentError, type Runtime } from '@descent/core';
+import { checkOptions, checkRuntime, describeValue, InvalidArgumentError, type Runtime } from '@descent/core';
 import { type Layer, loadModel } from '@descent/layers';
 import { CheckpointError } from './errors';
-import { checkOptions, checkRuntime, describeValue } from './internal/check-args';
 import type { CheckpointEntry } from './internal/checkpoint-format';
 import { readCheckpoint, readIndex } from './internal/read-checkpoint';
 

@@ -1,8 +1,8 @@
-import { InvalidArgumentError, type Plugin, Tensor } from '@descent/core';
+import { checkOptions, InvalidArgumentError, type Plugin, Tensor } from '@descent/core';
 import { type Dataset, fromTensors, type HostTensor, isHostTensor } from '@descent/data';
 import { Layer } from '@descent/layers';
 import { moveModelTo, selectBackend } from './internal/backend';
-import { checkOptions, checkPositiveInt } from './internal/check-args';
+import { checkPositiveInt } from './internal/check-args';
 import { predictBatches } from './internal/inference';
 import { type DataInput, toBatches, toDataset } from './internal/to-batches';
 

@@ -1,19 +1,6 @@
-import { InvalidArgumentError, Runtime, Tensor } from '@descent/core';
+import { describeValue, InvalidArgumentError, Runtime, Tensor } from '@descent/core';
 
 export type Range = readonly [number, number];
-
-/** How a bad argument is named in an error: "got a string", "got a Tensor", ... */
-export function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (v instanceof Tensor) return `a Tensor of shape [${v.shape.join(',')}]`;
-  if (v instanceof Runtime) return 'a Runtime';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  if (typeof v === 'number') return `the number ${v}`;
-  if (typeof v === 'function') return 'a function';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
 
 /**
  * Throws unless a factory's options are an object; undefined is fine where every option has a

@@ -1,4 +1,6 @@
 import {
+  checkTensor,
+  describeValue,
   fmtShape,
   InvalidArgumentError,
   reshape,
@@ -7,7 +9,6 @@ import {
   sum,
   type Tensor,
 } from '@descent/core';
-import { checkTensor, describeValue } from './check-args';
 
 /** Reduces a broadcast gradient back to an input's shape: the adjoint of broadcasting. */
 export function sumToShape(dy: Tensor, shape: Shape): Tensor {

@@ -1,4 +1,5 @@
 import {
+  checkRuntime,
   InvalidArgumentError,
   logSoftmax,
   type Runtime,
@@ -9,7 +10,6 @@ import {
   type Tensor,
   tanh,
 } from '@descent/core';
-import { checkRuntime } from '../internal/check-args';
 import { elu } from './elu';
 import { gelu } from './gelu';
 import { leakyRelu } from './leaky-relu';

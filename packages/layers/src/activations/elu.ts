@@ -1,5 +1,5 @@
-import { expm1, greater, minimum, mul, type Tensor, where } from '@descent/core';
-import { checkFiniteNumber, checkTensor } from '../internal/check-args';
+import { checkTensor, expm1, greater, minimum, mul, type Tensor, where } from '@descent/core';
+import { checkFiniteNumber } from '../internal/check-args';
 
 /**
  * x for x > 0, alpha·(eˣ - 1) otherwise. The exponent is clamped at 0 so the discarded branch

@@ -1,5 +1,13 @@
-import { add, erf, InvalidArgumentError, mul, type Tensor, tanh } from '@descent/core';
-import { checkTensor, describeValue } from '../internal/check-args';
+import {
+  add,
+  checkTensor,
+  describeValue,
+  erf,
+  InvalidArgumentError,
+  mul,
+  type Tensor,
+  tanh,
+} from '@descent/core';
 
 /**
  * Gaussian error linear unit: x·Φ(x) = ½x(1 + erf(x/√2)), exact by default like Keras and

@@ -1,5 +1,5 @@
-import { greater, mul, type Tensor, where } from '@descent/core';
-import { checkFiniteNumber, checkTensor } from '../internal/check-args';
+import { checkTensor, greater, mul, type Tensor, where } from '@descent/core';
+import { checkFiniteNumber } from '../internal/check-args';
 
 /**
  * x for x > 0, alpha·x otherwise (alpha 0.2, as Keras 3 and tf.nn).

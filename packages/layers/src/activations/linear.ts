@@ -1,5 +1,5 @@
 import type { Tensor } from '@descent/core';
-import { checkTensor } from '../internal/check-args';
+import { checkTensor } from '@descent/core';
 
 /**
  * The identity (Keras' `linear`, the default activation of Dense and Conv2D).

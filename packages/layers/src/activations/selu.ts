@@ -1,5 +1,4 @@
-import { mul, type Tensor } from '@descent/core';
-import { checkTensor } from '../internal/check-args';
+import { checkTensor, mul, type Tensor } from '@descent/core';
 import { elu } from './elu';
 
 const ALPHA = 1.6732632423543772;

@@ -1,5 +1,4 @@
-import { mul, sigmoid, type Tensor } from '@descent/core';
-import { checkTensor } from '../internal/check-args';
+import { checkTensor, mul, sigmoid, type Tensor } from '@descent/core';
 
 /**
  * x·sigmoid(x) (also called SiLU).

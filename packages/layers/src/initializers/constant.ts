@@ -1,5 +1,4 @@
-import { fill, type Runtime, type Shape, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { checkOptions, fill, type Runtime, type Shape, type Tensor } from '@descent/core';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 

@@ -1,4 +1,5 @@
 import {
+  checkOptions,
   concat,
   div,
   fmtShape,
@@ -17,7 +18,6 @@ import {
   type Tensor,
   transpose,
 } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 

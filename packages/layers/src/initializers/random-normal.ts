@@ -1,5 +1,11 @@
-import { InvalidArgumentError, type Runtime, randomNormal, type Shape, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import {
+  checkOptions,
+  InvalidArgumentError,
+  type Runtime,
+  randomNormal,
+  type Shape,
+  type Tensor,
+} from '@descent/core';
 import { num } from '../internal/options';
 import type { Initializer } from './initializer';
 

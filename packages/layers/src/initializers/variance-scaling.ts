@@ -1,4 +1,6 @@
 import {
+  checkOptions,
+  describeValue,
   InvalidArgumentError,
   type Runtime,
   randomNormal,
@@ -7,7 +9,6 @@ import {
   type Tensor,
   truncatedNormal,
 } from '@descent/core';
-import { checkOptions, describeValue } from '../internal/check-args';
 import { num, oneOf } from '../internal/options';
 import type { Initializer } from './initializer';
 

@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '@descent/core';
-import { describeValue } from './check-args';
+import { describeValue, InvalidArgumentError } from '@descent/core';
 
 /**
  * Writes a file so that readers see the old or the new contents, never a partial file: the

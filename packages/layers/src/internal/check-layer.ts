@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { describeValue, InvalidArgumentError } from '@descent/core';
 import { Layer } from '../layer';
-import { describeValue } from './check-args';
 import { isSymbolicShape } from './shapes';
 
 /** Throws InvalidArgumentError naming `op` unless `v` is a layer or model. */

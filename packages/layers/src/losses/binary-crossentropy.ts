@@ -1,5 +1,4 @@
-import { abs, add, clip, exp, log, log1p, maximum, mean, mul, neg, sub } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { abs, add, checkOptions, clip, exp, log, log1p, maximum, mean, mul, neg, sub } from '@descent/core';
 import { bool } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape, smoothing } from './loss';
 

@@ -1,5 +1,15 @@
-import { add, clip, div, log, mul, neg, softmaxCrossEntropy, sum, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import {
+  add,
+  checkOptions,
+  clip,
+  div,
+  log,
+  mul,
+  neg,
+  softmaxCrossEntropy,
+  sum,
+  type Tensor,
+} from '@descent/core';
 import { bool } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape, smoothing } from './loss';
 

@@ -1,5 +1,4 @@
-import { abs, add, InvalidArgumentError, mean, minimum, mul, square, sub } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { abs, add, checkOptions, InvalidArgumentError, mean, minimum, mul, square, sub } from '@descent/core';
 import { num } from '../internal/options';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 

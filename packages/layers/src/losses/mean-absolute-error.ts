@@ -1,5 +1,4 @@
-import { abs, mean, sub } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { abs, checkOptions, mean, sub } from '@descent/core';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 
 /**

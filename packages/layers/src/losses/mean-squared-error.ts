@@ -1,5 +1,4 @@
-import { mean, square, sub } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { checkOptions, mean, square, sub } from '@descent/core';
 import { type Loss, type LossOptions, makeLoss, sameShape } from './loss';
 
 /**

@@ -1,5 +1,4 @@
-import { InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
-import { checkRuntime } from '../internal/check-args';
+import { checkRuntime, InvalidArgumentError, type Runtime, type Tensor } from '@descent/core';
 import type { JsonValue, Serialized } from '../types';
 import { builtinLosses } from './builtin-losses';
 import type { Loss } from './loss';

@@ -1,5 +1,13 @@
-import { cast, fmtShape, oneHot, reshape, ShapeError, shapesEqual, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import {
+  cast,
+  checkOptions,
+  fmtShape,
+  oneHot,
+  reshape,
+  ShapeError,
+  shapesEqual,
+  type Tensor,
+} from '@descent/core';
 import { bool } from '../internal/options';
 import { crossentropyOf } from './categorical-crossentropy';
 import { type Loss, type LossOptions, makeLoss, smoothing } from './loss';

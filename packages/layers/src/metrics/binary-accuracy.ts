@@ -1,5 +1,4 @@
-import { cast, equal, greater, mean, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { cast, checkOptions, equal, greater, mean, type Tensor } from '@descent/core';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { sameShapeMetric } from '../internal/metric-checks';
 import { num } from '../internal/options';

@@ -1,5 +1,4 @@
-import { argmax, cast, equal, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { argmax, cast, checkOptions, equal, type Tensor } from '@descent/core';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis, sameShapeMetric } from '../internal/metric-checks';
 import type { Metric, MetricOptions } from './metric';

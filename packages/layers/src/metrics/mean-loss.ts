@@ -1,5 +1,5 @@
 import type { Tensor } from '@descent/core';
-import { checkFunction, checkOptions } from '../internal/check-args';
+import { checkFunction, checkOptions } from '@descent/core';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import type { Loss } from '../losses/loss';
 import type { Metric, MetricOptions } from './metric';

@@ -1,5 +1,13 @@
-import { cast, fill, InvalidArgumentError, mul, sum, type Tensor } from '@descent/core';
-import { checkOptions, describeValue } from '../internal/check-args';
+import {
+  cast,
+  checkOptions,
+  describeValue,
+  fill,
+  InvalidArgumentError,
+  mul,
+  sum,
+  type Tensor,
+} from '@descent/core';
 import { divNoNan, RunningSums } from '../internal/running-sums';
 import type { JsonValue } from '../types';
 

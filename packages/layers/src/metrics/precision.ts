@@ -1,5 +1,4 @@
-import { add, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { add, checkOptions, type Tensor } from '@descent/core';
 import { ConfusionMetric, type ThresholdOptions } from '../internal/confusion-metric';
 import { divNoNan } from '../internal/running-sums';
 import type { Metric } from './metric';

@@ -1,5 +1,4 @@
-import { InvalidArgumentError, type Runtime } from '@descent/core';
-import { checkRuntime } from '../internal/check-args';
+import { checkRuntime, InvalidArgumentError, type Runtime } from '@descent/core';
 import type { JsonValue, Serialized } from '../types';
 import { builtinMetrics } from './builtin-metrics';
 import type { Metric } from './metric';

@@ -1,5 +1,5 @@
 import type { Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { checkOptions } from '@descent/core';
 import { inTopK } from '../internal/in-top-k';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis } from '../internal/metric-checks';

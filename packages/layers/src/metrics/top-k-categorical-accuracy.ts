@@ -1,5 +1,4 @@
-import { argmax, type Tensor } from '@descent/core';
-import { checkOptions } from '../internal/check-args';
+import { argmax, checkOptions, type Tensor } from '@descent/core';
 import { inTopK } from '../internal/in-top-k';
 import { MeanMetricBase } from '../internal/mean-metric-base';
 import { classAxis, sameShapeMetric } from '../internal/metric-checks';

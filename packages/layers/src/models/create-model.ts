@@ -1,5 +1,4 @@
-import { type DType, InvalidArgumentError, type Tensor } from '@descent/core';
-import { describeValue } from '../internal/check-args';
+import { type DType, describeValue, InvalidArgumentError, type Tensor } from '@descent/core';
 import type { LayerConfig } from '../layer';
 import { Model, type ModelArgs } from './model';
 

@@ -1,6 +1,5 @@
-import { InvalidArgumentError, type ParamTree, Tensor, zeros } from '@descent/core';
+import { checkOptions, InvalidArgumentError, type ParamTree, Tensor, zeros } from '@descent/core';
 import { LayerError } from '../errors';
-import { checkOptions } from '../internal/check-args';
 import { type InvokeContext, withFrame } from '../internal/frames';
 import { snakeCase } from '../internal/names';
 import { batchless } from '../internal/shapes';

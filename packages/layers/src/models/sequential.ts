@@ -1,6 +1,5 @@
-import { InvalidArgumentError, type Tensor } from '@descent/core';
+import { checkOptions, InvalidArgumentError, type Tensor } from '@descent/core';
 import { LayerError } from '../errors';
-import { checkOptions } from '../internal/check-args';
 import { checkShapeArg } from '../internal/check-layer';
 import type { Layer, LayerConfig, LayerFactory } from '../layer';
 import { deserializeLayer, serializeLayer } from '../serialization/layer-json';

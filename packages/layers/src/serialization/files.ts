@@ -1,7 +1,7 @@
 import type { Runtime } from '@descent/core';
+import { checkOptions, checkRuntime } from '@descent/core';
 import { SerializationError } from '../errors';
 import { writeFileAtomic } from '../internal/atomic-write';
-import { checkOptions, checkRuntime } from '../internal/check-args';
 import { checkLayer, checkPath } from '../internal/check-layer';
 import type { Layer } from '../layer';
 import { modelFromJSON, modelToJSON } from './model-json';

@@ -1,6 +1,5 @@
-import { type Runtime, UnknownPluginError } from '@descent/core';
+import { checkRuntime, type Runtime, UnknownPluginError } from '@descent/core';
 import { SerializationError } from '../errors';
-import { checkRuntime } from '../internal/check-args';
 import { checkLayer } from '../internal/check-layer';
 import type { Layer, LayerConfig } from '../layer';
 

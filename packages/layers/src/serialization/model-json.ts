@@ -1,6 +1,5 @@
-import { InvalidArgumentError, type Runtime } from '@descent/core';
+import { checkOptions, checkRuntime, InvalidArgumentError, type Runtime } from '@descent/core';
 import { SerializationError } from '../errors';
-import { checkOptions, checkRuntime } from '../internal/check-args';
 import { checkLayer } from '../internal/check-layer';
 import { withoutInitializers } from '../internal/frames';
 import { isSymbolicShape } from '../internal/shapes';

@@ -1,5 +1,7 @@
 import {
+  checkOptions,
   type DType,
+  describeValue,
   flattenParams,
   fmtShape,
   InvalidArgumentError,
@@ -7,7 +9,6 @@ import {
   Tensor,
 } from '@descent/core';
 import { SerializationError } from '../errors';
-import { checkOptions, describeValue } from '../internal/check-args';
 
 /** One tensor read from a safetensors file. */
 export interface SafetensorsTensor {

@@ -1,6 +1,5 @@
-import { fmtShape, shapesEqual } from '@descent/core';
+import { checkOptions, fmtShape, shapesEqual } from '@descent/core';
 import { SerializationError } from '../errors';
-import { checkOptions } from '../internal/check-args';
 import { checkLayer } from '../internal/check-layer';
 import type { Layer } from '../layer';
 import { decodeSafetensors, encodeSafetensors, type SafetensorsFile } from './safetensors';

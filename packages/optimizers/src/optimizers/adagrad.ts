@@ -1,6 +1,6 @@
+import { checkOptions } from '@descent/core';
 import { chain } from '../chain';
 import type { GradientTransform, Schedule } from '../gradient-transform';
-import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { namedOptimizer } from '../internal/named';
 import { addDecayedWeights } from '../transforms/add-decayed-weights';

@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { describeValue, InvalidArgumentError } from '@descent/core';
 import type { Schedule } from '../gradient-transform';
-import { describeValue } from '../internal/check-args';
 import { num } from '../internal/schedule-options';
 
 /**

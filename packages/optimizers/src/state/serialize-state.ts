@@ -1,6 +1,5 @@
-import { Tensor, type TypedArray, UnsupportedError } from '@descent/core';
+import { checkOptions, Tensor, type TypedArray, UnsupportedError } from '@descent/core';
 import type { OptState } from '../gradient-transform';
-import { checkOptions } from '../internal/check-args';
 import { isPlainObject } from '../internal/state-tree';
 import type { OptimizerRef } from '../resolve-optimizer';
 import type { JsonValue, SerializedState, SerializedTensor } from './serialized-state';

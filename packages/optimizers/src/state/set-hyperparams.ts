@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { describeValue, InvalidArgumentError } from '@descent/core';
 import type { OptState } from '../gradient-transform';
-import { describeValue } from '../internal/check-args';
 import { isPlainObject } from '../internal/state-tree';
 
 /**

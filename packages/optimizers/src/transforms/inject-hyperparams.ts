@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkFunction, checkOptions, describeValue, InvalidArgumentError } from '@descent/core';
 import type { GradientTransform, OptState, Schedule } from '../gradient-transform';
-import { checkFunction, checkOptions, describeValue } from '../internal/check-args';
 import { type Constraint, checkHyperparam } from '../internal/hyperparams';
 import { checkParamPaths, leavesOf } from '../internal/leaves';
 

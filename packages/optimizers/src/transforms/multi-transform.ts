@@ -1,7 +1,13 @@
-import { InvalidArgumentError, type ParamTree, type Tensor, unflattenParams } from '@descent/core';
+import {
+  describeValue,
+  InvalidArgumentError,
+  type ParamTree,
+  type Tensor,
+  unflattenParams,
+} from '@descent/core';
 import { ParamMismatchError } from '../errors';
 import type { GradientTransform, OptState } from '../gradient-transform';
-import { checkTransform, describeValue } from '../internal/check-args';
+import { checkTransform } from '../internal/check-args';
 import { checkParamPaths, type Leaf, leavesOf, listPaths, tidyTree } from '../internal/leaves';
 import { flat } from './masked';
 

@@ -1,6 +1,5 @@
-import { add, div, mul, sqrt, square } from '@descent/core';
+import { add, checkOptions, div, mul, sqrt, square } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
-import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 

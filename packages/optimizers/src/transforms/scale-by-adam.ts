@@ -1,6 +1,5 @@
-import { adamUpdate } from '@descent/core';
+import { adamUpdate, checkOptions } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
-import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 

@@ -1,6 +1,5 @@
-import { abs, add, div, maximum, mul } from '@descent/core';
+import { abs, add, checkOptions, div, maximum, mul } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
-import { checkOptions } from '../internal/check-args';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
 

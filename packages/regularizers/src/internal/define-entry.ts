@@ -1,5 +1,4 @@
-import { InvalidArgumentError, Tensor } from '@descent/core';
-import { describeValue } from './check-args';
+import { describeValue, InvalidArgumentError, Tensor } from '@descent/core';
 import { checkNumbers, type EntryConfig, mergeConfig } from './config';
 
 /**

@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import type { Callback, Logs, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 
 /**
  * Writes each epoch's logs as a CSV row (Keras' `CSVLogger`): `epoch` (from 1) then the log names

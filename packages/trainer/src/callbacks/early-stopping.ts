@@ -1,6 +1,5 @@
-import { InvalidArgumentError, type Tensor } from '@descent/core';
+import { checkOptions, InvalidArgumentError, type Tensor } from '@descent/core';
 import type { Callback, CallbackState, Logs, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 import { fmt, improves, monitorMode } from '../internal/monitor';
 import { disposeWeights, retainWeights } from '../internal/retain-weights';
 

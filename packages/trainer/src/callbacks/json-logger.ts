@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import type { BatchInfo, Callback, Logs, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 
 /**
  * Writes logs as JSON Lines: one object per epoch (`{"event":"epoch","epoch":1,"loss":...}`) and,

@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import type { Callback, CallbackState, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 import { fmt } from '../internal/monitor';
 
 /**

@@ -1,5 +1,5 @@
+import { checkOptions } from '@descent/core';
 import type { BatchInfo, Callback, Logs, Snapshot, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 
 /**
  * Stops training when the loss becomes NaN or infinite, with a message naming the step, and

@@ -1,5 +1,5 @@
+import { checkOptions } from '@descent/core';
 import type { BatchInfo, Callback, Logs, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 import { fmt } from '../internal/monitor';
 
 /** Options of `progressBar`. */

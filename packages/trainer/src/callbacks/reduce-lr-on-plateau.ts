@@ -1,7 +1,6 @@
-import { InvalidArgumentError } from '@descent/core';
+import { checkOptions, InvalidArgumentError } from '@descent/core';
 import { type PlateauState, type ReduceOnPlateau, reduceOnPlateau } from '@descent/optimizers';
 import type { Callback, CallbackState, Logs, TrainContext } from '../callback';
-import { checkOptions } from '../internal/check-args';
 import { fmt, monitorMode } from '../internal/monitor';
 
 /** Options of `reduceLROnPlateau`. */

@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '@descent/core';
-import { describeValue } from './check-args';
+import { describeValue, InvalidArgumentError } from '@descent/core';
 
 /** 'min' or 'max' for a monitored log; 'auto' is 'max' for accuracies and the like, as in Keras. */
 export function monitorMode(
