@@ -1,53 +1,8 @@
 import { cpuBackend } from '@descent/backend-cpu';
-import { createRuntime, DescentError } from '@descent/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createRuntime } from '@descent/core';
+import { runInputValidationSweep, runMethodValidationSweep } from '@descent/testing';
+import { afterAll, describe } from 'vitest';
 import * as api from './index';
-
-/** One bad call of an export, the typed error it must throw and what the message must say. */
-interface Bad {
-  readonly what: string;
-  readonly call: () => unknown;
-  readonly message: RegExp;
-  readonly error?: abstract new (...args: never[]) => Error;
-  /** What the message must name when not the export itself (a file, a method). */
-  readonly names?: string;
-}
-/** Bad calls, or why an export has none (a constant, an error class, no arguments). */
-type Entry = readonly Bad[] | { readonly none: string };
-
-async function thrown(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
-
-/**
- * Every runtime export of `mod` must have an entry; each bad call must throw (or reject with)
- * a DescentError of the given class whose message names the export (or `names`) and matches
- * `message`, never a TypeError from deep inside.
- */
-function sweep(mod: Record<string, unknown>, cases: Record<string, Entry>): void {
-  it('every export has an entry (a new export needs its bad-input cases)', () => {
-    expect(Object.keys(mod).filter((k) => !(k in cases))).toEqual([]);
-    expect(Object.keys(cases).filter((k) => !(k in mod))).toEqual([]);
-  });
-  for (const [name, entry] of Object.entries(cases)) {
-    if ('none' in entry) continue;
-    it(`${name} rejects bad input with a typed error naming it`, async () => {
-      expect(entry.length).toBeGreaterThan(0);
-      for (const bad of entry) {
-        const err = await thrown(bad.call);
-        expect(err, `${name}: ${bad.what} did not throw`).toBeInstanceOf(bad.error ?? DescentError);
-        const msg = (err as Error).message;
-        expect(msg, `${name}: ${bad.what}`).toContain(bad.names ?? name);
-        expect(msg, `${name}: ${bad.what}`).toMatch(bad.message);
-      }
-    });
-  }
-}
 
 const rt = createRuntime({ plugins: [cpuBackend()] });
 const t = rt.tensor([1, 2, 3]);
@@ -55,7 +10,7 @@ afterAll(() => t.dispose());
 const ds = () => api.fromArrays({ x: new Float32Array([1, 2, 3, 4]) });
 
 describe('every export of @descent/data validates its input', () => {
-  sweep(api, {
+  runInputValidationSweep(api, {
     CsvFormatError: { none: 'an error class' },
     EmptyDatasetError: { none: 'an error class' },
     IdxFormatError: { none: 'an error class' },
@@ -262,19 +217,9 @@ describe('every export of @descent/data validates its input', () => {
   });
 });
 
-/** Every method of a class's prototype must have an entry too. */
-function methodSweep(label: string, proto: object, cases: Record<string, Entry>): void {
-  const methods = Object.getOwnPropertyNames(proto).filter(
-    (m) => m !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, m)?.value === 'function',
-  );
-  describe(label, () => {
-    sweep(Object.fromEntries(methods.map((m) => [m, proto[m as keyof typeof proto]])), cases);
-  });
-}
-
 describe('every method of Dataset and CsvTable validates its input', () => {
   const ctx = /expected the iteration context to be an object, got/;
-  methodSweep('Dataset', api.Dataset.prototype, {
+  runMethodValidationSweep('Dataset', api.Dataset.prototype, {
     at: [
       {
         what: 'an index past the end',
@@ -374,7 +319,7 @@ describe('every method of Dataset and CsvTable validates its input', () => {
     ],
   });
   const table = () => api.parseCsv('a,b\n1,2\n3,4\n');
-  methodSweep('CsvTable', api.CsvTable.prototype, {
+  runMethodValidationSweep('CsvTable', api.CsvTable.prototype, {
     column: [
       {
         what: 'an unknown name',

@@ -1,63 +1,8 @@
 import { cpuBackend } from '@descent/backend-cpu';
-import { createRuntime, DescentError, ShapeError, UnknownPluginError } from '@descent/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createRuntime, ShapeError, UnknownPluginError } from '@descent/core';
+import { runInputValidationSweep, runMethodValidationSweep } from '@descent/testing';
+import { afterAll, describe } from 'vitest';
 import * as api from './index';
-
-/** One bad call of an export, the typed error it must throw and what the message must say. */
-interface Bad {
-  readonly what: string;
-  readonly call: () => unknown;
-  readonly message: RegExp;
-  readonly error?: abstract new (...args: never[]) => Error;
-  /** What the message must name when not the export itself (a file, a method). */
-  readonly names?: string;
-}
-/** Bad calls, or why an export has none (a constant, an error class, no arguments). */
-type Entry = readonly Bad[] | { readonly none: string };
-
-async function thrown(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
-
-/**
- * Every runtime export of `mod` must have an entry; each bad call must throw (or reject with)
- * a DescentError of the given class whose message names the export (or `names`) and matches
- * `message`, never a TypeError from deep inside.
- */
-function sweep(mod: Record<string, unknown>, cases: Record<string, Entry>): void {
-  it('every export has an entry (a new export needs its bad-input cases)', () => {
-    expect(Object.keys(mod).filter((k) => !(k in cases))).toEqual([]);
-    expect(Object.keys(cases).filter((k) => !(k in mod))).toEqual([]);
-  });
-  for (const [name, entry] of Object.entries(cases)) {
-    if ('none' in entry) continue;
-    it(`${name} rejects bad input with a typed error naming it`, async () => {
-      expect(entry.length).toBeGreaterThan(0);
-      for (const bad of entry) {
-        const err = await thrown(bad.call);
-        expect(err, `${name}: ${bad.what} did not throw`).toBeInstanceOf(bad.error ?? DescentError);
-        const msg = (err as Error).message;
-        expect(msg, `${name}: ${bad.what}`).toContain(bad.names ?? name);
-        expect(msg, `${name}: ${bad.what}`).toMatch(bad.message);
-      }
-    });
-  }
-}
-
-/** Every method of a class's prototype must have an entry too. */
-function methodSweep(label: string, proto: object, cases: Record<string, Entry>): void {
-  const methods = Object.getOwnPropertyNames(proto).filter(
-    (m) => m !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, m)?.value === 'function',
-  );
-  describe(label, () => {
-    sweep(Object.fromEntries(methods.map((m) => [m, proto[m as keyof typeof proto]])), cases);
-  });
-}
 
 const rt = createRuntime({ plugins: [cpuBackend(), api.layers()] });
 const t = rt.tensor([1, 2, 3]);
@@ -69,7 +14,7 @@ const opts = /expected options to be an object, got/;
 const tensorArg = /expected x to be a Tensor, got/;
 
 describe('every export of @descent/layers validates its input', () => {
-  sweep(api, {
+  runInputValidationSweep(api, {
     LayerError: { none: 'an error class' },
     SerializationError: { none: 'an error class' },
     MODEL_FILES: { none: 'a constant' },
@@ -755,7 +700,7 @@ describe('every export of @descent/layers validates its input', () => {
 describe('every public method of layers and models validates its input', () => {
   const internal = { none: 'internal: called by the layer itself with checked values' };
   const noArgs = { none: 'takes no arguments' };
-  methodSweep('Layer', api.Layer.prototype, {
+  runMethodValidationSweep('Layer', api.Layer.prototype, {
     _assignName: internal,
     _invoke: internal,
     resolveWeights: internal,
@@ -872,7 +817,7 @@ describe('every public method of layers and models validates its input', () => {
       },
     ],
   });
-  methodSweep('Model', api.Model.prototype, {
+  runMethodValidationSweep('Model', api.Model.prototype, {
     track: { none: 'protected: constructors call it with each listed layer (checked there)' },
     build: { none: 'protected: init calls it with a checked shape' },
     forward: internal,
@@ -902,7 +847,7 @@ describe('every public method of layers and models validates its input', () => {
       },
     ],
   });
-  methodSweep('Sequential', api.Sequential.prototype, {
+  runMethodValidationSweep('Sequential', api.Sequential.prototype, {
     defaultInputShape: { none: 'protected, no arguments' },
     inputDtype: noArgs,
     build: { none: 'protected: init calls it with a checked shape' },

@@ -1,4 +1,5 @@
-import { DescentError, InvalidArgumentError, ShapeError } from '@descent/core';
+import { InvalidArgumentError, ShapeError } from '@descent/core';
+import { runInputValidationSweep } from '@descent/testing';
 import { describe, expect, it } from 'vitest';
 import { applyGradients } from './apply-gradients';
 import { applyUpdates } from './apply-updates';
@@ -186,59 +187,13 @@ describe('gradients whose paths do not match the parameters', () => {
   });
 });
 
-/** One bad call of an export, the typed error it must throw and what the message must say. */
-interface Bad {
-  readonly what: string;
-  readonly call: () => unknown;
-  readonly message: RegExp;
-  readonly error?: abstract new (...args: never[]) => Error;
-  /** What the message must name when not the export itself (a file, a method). */
-  readonly names?: string;
-}
-/** Bad calls, or why an export has none (a constant, an error class, no arguments). */
-type Entry = readonly Bad[] | { readonly none: string };
-
-async function thrown(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
-
-/**
- * Every runtime export of `mod` must have an entry; each bad call must throw (or reject with)
- * a DescentError of the given class whose message names the export (or `names`) and matches
- * `message`, never a TypeError from deep inside.
- */
-function sweep(mod: Record<string, unknown>, cases: Record<string, Entry>): void {
-  it('every export has an entry (a new export needs its bad-input cases)', () => {
-    expect(Object.keys(mod).filter((k) => !(k in cases))).toEqual([]);
-    expect(Object.keys(cases).filter((k) => !(k in mod))).toEqual([]);
-  });
-  for (const [name, entry] of Object.entries(cases)) {
-    if ('none' in entry) continue;
-    it(`${name} rejects bad input with a typed error naming it`, async () => {
-      expect(entry.length).toBeGreaterThan(0);
-      for (const bad of entry) {
-        const err = await thrown(bad.call);
-        expect(err, `${name}: ${bad.what} did not throw`).toBeInstanceOf(bad.error ?? DescentError);
-        const msg = (err as Error).message;
-        expect(msg, `${name}: ${bad.what}`).toContain(bad.names ?? name);
-        expect(msg, `${name}: ${bad.what}`).toMatch(bad.message);
-      }
-    });
-  }
-}
-
 describe('every export validates its input (typed error naming it, never a crash inside)', () => {
   const p = () => smallParams(rt);
   const hyper = api.InvalidHyperparameterError;
   const opts = /must be a plain object, got null/;
   const obj = /expected options to be an object, got/;
 
-  sweep(api, {
+  runInputValidationSweep(api, {
     InvalidHyperparameterError: { none: 'an error class' },
     ParamMismatchError: { none: 'an error class' },
     OPTIMIZERS_PLUGIN: { none: 'a constant' },

@@ -1,54 +1,8 @@
-import { DescentError } from '@descent/core';
 import { Dense, sequential } from '@descent/layers';
-import { describe, expect, it } from 'vitest';
+import { runInputValidationSweep } from '@descent/testing';
+import { describe } from 'vitest';
 import * as api from './index';
 import { runtime } from './test-utils/runtime';
-
-/** One bad call of an export, the typed error it must throw and what the message must say. */
-interface Bad {
-  readonly what: string;
-  readonly call: () => unknown;
-  readonly message: RegExp;
-  readonly error?: abstract new (...args: never[]) => Error;
-  /** What the message must name when not the export itself (a file, a method). */
-  readonly names?: string;
-}
-/** Bad calls, or why an export has none (a constant, an error class, no arguments). */
-type Entry = readonly Bad[] | { readonly none: string };
-
-async function thrown(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
-
-/**
- * Every runtime export of `mod` must have an entry; each bad call must throw (or reject with)
- * a DescentError of the given class whose message names the export (or `names`) and matches
- * `message`, never a TypeError from deep inside.
- */
-function sweep(mod: Record<string, unknown>, cases: Record<string, Entry>): void {
-  it('every export has an entry (a new export needs its bad-input cases)', () => {
-    expect(Object.keys(mod).filter((k) => !(k in cases))).toEqual([]);
-    expect(Object.keys(cases).filter((k) => !(k in mod))).toEqual([]);
-  });
-  for (const [name, entry] of Object.entries(cases)) {
-    if ('none' in entry) continue;
-    it(`${name} rejects bad input with a typed error naming it`, async () => {
-      expect(entry.length).toBeGreaterThan(0);
-      for (const bad of entry) {
-        const err = await thrown(bad.call);
-        expect(err, `${name}: ${bad.what} did not throw`).toBeInstanceOf(bad.error ?? DescentError);
-        const msg = (err as Error).message;
-        expect(msg, `${name}: ${bad.what}`).toContain(bad.names ?? name);
-        expect(msg, `${name}: ${bad.what}`).toMatch(bad.message);
-      }
-    });
-  }
-}
 
 describe('every export of @descent/regularizers validates its input', () => {
   const rt = runtime(3);
@@ -59,7 +13,7 @@ describe('every export of @descent/regularizers validates its input', () => {
   const config = /expected an options object, got/;
   const cls = api.RegularizerConfigError;
 
-  sweep(api, {
+  runInputValidationSweep(api, {
     PenaltyPathError: { none: 'an error class' },
     RegularizerConfigError: { none: 'an error class' },
     NORM_EPSILON: { none: 'a constant' },

@@ -1,3 +1,13 @@
+export {
+  type BadInput,
+  type ErrorClass,
+  type InputValidationCheck,
+  type InputValidationEntry,
+  inputValidationChecks,
+  prototypeMethods,
+  runInputValidationSweep,
+  runMethodValidationSweep,
+} from './input-validation/run-input-validation-sweep';
 export type { CloseOptions, Tolerance } from './internal/expect-close';
 export { expectClose } from './internal/expect-close';
 export {
