@@ -186,6 +186,10 @@ class GlDevice extends CachingDevice implements Device {
   run(launch: Launch): DeviceBuffer {
     const k = this.kernel(launch);
     const args = launch.args.map((a) => (a instanceof GlBuffer ? live(a, this.mode).texture : a));
+    // gpu.js skips setting a float uniform equal (===) to the last one it set, and -0 === 0: after
+    // fill(-0), fill(0) would keep -0. Forget the cached uniforms whenever a scalar is a zero.
+    const impl = k.run.kernel as { uniform1fCache?: Record<string, number> } | undefined;
+    if (impl?.uniform1fCache && args.some((a) => a === 0)) impl.uniform1fCache = {};
     const out = k.run(...args);
     this.checkKernel(k);
     if (!(out instanceof Texture)) {

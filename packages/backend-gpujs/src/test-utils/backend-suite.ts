@@ -124,6 +124,19 @@ export function gpuBackendSuite(mode: GpujsMode, expected: string): void {
       rt.dispose([a, b, c]);
     });
 
+    it('a fill of 0 after a fill of -0 gives +0 (gpu.js caches uniforms by ===, and -0 === 0)', async () => {
+      const rt = make();
+      for (const v of [-0, 0, -0, 1, -0, 0]) {
+        const t = fill(rt, [2], v);
+        const got = Array.from(await t.data());
+        t.dispose();
+        expect(
+          got.map((x) => Object.is(x, v)),
+          `fill(${Object.is(v, -0) ? '-0' : v})`,
+        ).toEqual([true, true]);
+      }
+    });
+
     it('mod is exact like fmod, and round keeps the sign of a zero result (found by the property suite)', async () => {
       const rt = make();
       const f = Math.fround;
