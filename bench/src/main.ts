@@ -7,6 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type EpochResult, runEpoch } from './epoch';
+import { fmt, ratio } from './format';
 import {
   type ConvCase,
   descentFramework,
@@ -210,25 +211,6 @@ function child(fw: FrameworkName, model: ModelName, steps: number, warmup: numbe
 function push(row: Row): void {
   rows.push(row);
   if (!quick) printRow(row);
-}
-
-const fmt = (v: number | undefined) =>
-  v === undefined
-    ? '—'
-    : v >= 100
-      ? v.toFixed(0)
-      : v >= 10
-        ? v.toFixed(1)
-        : v >= 1
-          ? v.toFixed(2)
-          : v.toPrecision(2);
-
-/** How many times better `ours` is than `other` (>1: descent wins), in the row's sense of better. */
-function ratio(row: Row, other: FrameworkName, ours: FrameworkName = 'descent'): number | undefined {
-  const d = row.values[ours];
-  const o = row.values[other];
-  if (d === undefined || o === undefined) return undefined;
-  return row.unit === 'GFLOP/s' ? d / o : o / d;
 }
 
 let headerPrinted = false;

@@ -1,6 +1,7 @@
 // `pnpm --filter @descent/bench report <run1.json> [run2.json]`: the markdown table of
 // docs/performance.md from bench/results files, so the numbers there are copied by code.
 import { readFileSync } from 'node:fs';
+import { fmt, ratio } from './format';
 import type { FrameworkName } from './frameworks';
 
 interface Row {
@@ -12,20 +13,9 @@ interface Row {
 const runs = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, 'utf8')) as { rows: Row[] });
 if (runs.length === 0) throw new Error('usage: report <results.json> [more.json ...]');
 
-const fmt = (v: number | undefined) =>
-  v === undefined
-    ? '—'
-    : v >= 100
-      ? v.toFixed(0)
-      : v >= 10
-        ? v.toFixed(1)
-        : v >= 1
-          ? v.toFixed(2)
-          : v.toPrecision(2);
 const better = (row: Row, ours: FrameworkName, other: FrameworkName) => {
-  const [d, o] = [row.values[ours], row.values[other]];
-  if (d === undefined || o === undefined) return '—';
-  return `${(row.unit === 'GFLOP/s' ? d / o : o / d).toFixed(2)}×`;
+  const r = ratio(row, other, ours);
+  return r === undefined ? '—' : `${r.toFixed(2)}×`;
 };
 const all = (row: string, pick: (r: Row) => string) =>
   runs
