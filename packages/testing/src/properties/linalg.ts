@@ -17,6 +17,7 @@ import {
   type Expected,
   fc,
   floatArb,
+  MAX_FLOAT32,
   type OpProperty,
   property,
   type Spec,
@@ -268,10 +269,22 @@ export function linalgProperties(): OpProperty[] {
         }),
       ref: ({ g, a }) => {
         const acc = new Acc(size(yShape(g, g.c)));
-        sweep(g, g.c, (y, x) => acc.add(at(yShape(g, g.c), ...y), a.data[at(xShape(g), ...x)]!));
+        const magnitude = new Array<number>(size(yShape(g, g.c))).fill(0);
+        sweep(g, g.c, (y, x) => {
+          const o = at(yShape(g, g.c), ...y);
+          const v = a.data[at(xShape(g), ...x)]!;
+          acc.add(o, v);
+          magnitude[o]! += Math.abs(v);
+        });
         const r = acc.result(yShape(g, g.c));
         const div = (o: number) => (countIncludePad ? g.kh * g.kw : acc.count[o]!);
-        return { ...r, data: r.data.map((v, o) => v / div(o)), slack: r.slack!.map((s, o) => s / div(o)) };
+        return {
+          ...r,
+          data: r.data.map((v, o) => v / div(o)),
+          slack: r.slack!.map((s, o) => s / div(o)),
+          // A window sum may overflow float32 where the mean would not (GPUs sum in float32).
+          overflows: magnitude.map((m) => m > MAX_FLOAT32),
+        };
       },
       tol: { rtol: 4 * U, atol: 1e-40 }, // subnormal quotients round by an absolute 2^-149
     });
