@@ -49,15 +49,19 @@ class Acc {
   readonly data: number[];
   readonly mag: number[];
   readonly count: number[];
+  /** Σ|term| over the finite terms: past the largest float32, float32 sums may overflow. */
+  readonly finiteMag: number[];
   constructor(n: number) {
     this.data = new Array<number>(n).fill(0);
     this.mag = new Array<number>(n).fill(0);
     this.count = new Array<number>(n).fill(0);
+    this.finiteMag = new Array<number>(n).fill(0);
   }
   add(o: number, v: number): void {
     this.data[o]! += v;
     this.mag[o]! += Math.abs(v);
     this.count[o]!++;
+    if (Number.isFinite(v)) this.finiteMag[o]! += Math.abs(v);
   }
   result(shape: readonly number[]): Expected {
     return {
@@ -67,6 +71,9 @@ class Acc {
       slack: this.mag.map((m, o) => 2 * (this.count[o]! + 2) * U * (Number.isFinite(m) ? m : 0)),
       // Products and partial sums that underflow into subnormals (or flush to zero) err absolutely.
       underflows: this.count.map((k) => 2 * (k + 2)),
+      // Products and partial sums in float32 (a GPU's) overflow where the finite terms' magnitudes
+      // reach past the largest float32, though the double sum may not: ±Infinity or NaN is allowed.
+      overflows: this.finiteMag.map((m) => m * (1 + 4 * U) > MAX_FLOAT32),
     };
   }
 }
@@ -269,22 +276,11 @@ export function linalgProperties(): OpProperty[] {
         }),
       ref: ({ g, a }) => {
         const acc = new Acc(size(yShape(g, g.c)));
-        const magnitude = new Array<number>(size(yShape(g, g.c))).fill(0);
-        sweep(g, g.c, (y, x) => {
-          const o = at(yShape(g, g.c), ...y);
-          const v = a.data[at(xShape(g), ...x)]!;
-          acc.add(o, v);
-          magnitude[o]! += Math.abs(v);
-        });
+        sweep(g, g.c, (y, x) => acc.add(at(yShape(g, g.c), ...y), a.data[at(xShape(g), ...x)]!));
         const r = acc.result(yShape(g, g.c));
         const div = (o: number) => (countIncludePad ? g.kh * g.kw : acc.count[o]!);
-        return {
-          ...r,
-          data: r.data.map((v, o) => v / div(o)),
-          slack: r.slack!.map((s, o) => s / div(o)),
-          // A window sum may overflow float32 where the mean would not (GPUs sum in float32).
-          overflows: magnitude.map((m) => m > MAX_FLOAT32),
-        };
+        // The window sum may overflow float32 where the mean would not (r.overflows).
+        return { ...r, data: r.data.map((v, o) => v / div(o)), slack: r.slack!.map((s, o) => s / div(o)) };
       },
       tol: { rtol: 4 * U, atol: 1e-40 }, // subnormal quotients round by an absolute 2^-149
     });

@@ -18,6 +18,7 @@ import {
   fc,
   floatArb,
   intArb,
+  MAX_FLOAT32,
   type OpProperty,
   property,
   type Spec,
@@ -82,11 +83,20 @@ function reduceRef(
     dtype,
     shape,
     data: rows.map(fn),
-    ...(slack ? { slack: rows.map(slack), underflows: rows.map((r) => 2 * (r.length + 1)) } : {}),
+    ...(slack
+      ? {
+          slack: rows.map(slack),
+          underflows: rows.map((r) => 2 * (r.length + 1)),
+          // A float32 sum (a GPU's) overflows where the finite terms' magnitudes pass the largest float.
+          overflows: rows.map((r) => finiteMagnitude(r) * (1 + 4 * U) > MAX_FLOAT32),
+        }
+      : {}),
   };
 }
 
 const total = (row: number[]) => row.reduce((s, v) => s + v, 0);
+const finiteMagnitude = (row: number[]) =>
+  row.reduce((s, v) => (Number.isFinite(v) ? s + Math.abs(v) : s), 0);
 /** Recursive float32 summation of K terms errs by at most about K·u·Σ|x| (plus a final rounding). */
 const sumSlack = (row: number[]) => 2 * (row.length + 1) * U * row.reduce((s, v) => s + Math.abs(v), 0);
 const nanMax = (row: number[]) => (row.some(Number.isNaN) ? Number.NaN : Math.max(...row));
