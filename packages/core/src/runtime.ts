@@ -1,4 +1,4 @@
-import type { Backend, BackendMemory } from './backend';
+import type { Backend, BackendMemory, Kernel } from './backend';
 import {
   BackendMismatchError,
   DuplicateRegistrationError,
@@ -137,18 +137,17 @@ export class Runtime {
   private contextFor(pluginName: string, replace: boolean): PluginContext {
     const registry = this.registry;
     const opts = (o?: { replace?: boolean }) => ({ replace: o?.replace ?? replace });
+    // Plain and fused kernels share the (op, backend) keys: an op has one kernel per backend.
+    const registerKernels = (kernels: readonly (Kernel | FusedKernel)[], o?: { replace?: boolean }) => {
+      for (const k of kernels)
+        registry.register('kernel', kernelKey(k.op, k.backend), k, pluginName, opts(o));
+    };
     return {
       runtime: this,
       register: (kind, name, value, o) => registry.register(kind, name, value, pluginName, opts(o)),
       registerBackend: (name, factory, o) => registry.register('backend', name, factory, pluginName, opts(o)),
-      registerKernels: (kernels, o) => {
-        for (const k of kernels)
-          registry.register('kernel', kernelKey(k.op, k.backend), k, pluginName, opts(o));
-      },
-      registerFusedKernels: (kernels, o) => {
-        for (const k of kernels)
-          registry.register('kernel', kernelKey(k.op, k.backend), k, pluginName, opts(o));
-      },
+      registerKernels,
+      registerFusedKernels: registerKernels,
       registerOp: (def, o) => registry.register('op', def.name, def, pluginName, opts(o)),
     };
   }

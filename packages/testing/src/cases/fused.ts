@@ -49,9 +49,9 @@ const adamAttrs = (t: number, amsgrad = false, beta1 = 0.9, beta2 = 0.999, eps =
 
 /**
  * Adam's step from its definition (Kingma & Ba 2015, PyTorch's AMSGrad), in double: the
- * independent reference for the hand cases.
+ * independent reference for the hand cases and the property suite.
  */
-function adamReference(
+export function adamReference(
   g: readonly number[],
   mu: readonly number[],
   nu: readonly number[],

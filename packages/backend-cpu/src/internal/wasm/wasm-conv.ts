@@ -1,6 +1,6 @@
 import type { ConvGeometry } from '../im2col';
 import { chunkRows } from '../im2col';
-import { align4, wasmGemmModule } from './wasm-gemm';
+import { align4, reserve, wasmGemmModule } from './wasm-gemm';
 
 // The convolutions on the WASM module end to end: the input, filter and output are copied in
 // once, im2col/col2im and the GEMMs run in WebAssembly on chunks of output pixels, and the
@@ -17,14 +17,7 @@ function layout(
   const mod = wasmGemmModule();
   if (!mod || sizes.some((n) => n === 0)) return null;
   const work = align4((mod.__heap_base.value as number) >>> 2);
-  let end = work + mod.work_floats();
-  const at = sizes.map((n) => {
-    const o = align4(end);
-    end = o + n;
-    return o;
-  });
-  const have = mod.memory.buffer.byteLength;
-  if (end * 4 > have) mod.memory.grow(Math.ceil((end * 4 - have) / 65536));
+  const at = reserve(mod.memory, work + mod.work_floats(), sizes);
   return { mod, work, at, f32: new Float32Array(mod.memory.buffer) };
 }
 

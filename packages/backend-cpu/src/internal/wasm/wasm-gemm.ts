@@ -96,18 +96,28 @@ export function stageOperands(
   const { m, n, k } = g;
   const aSpan = (m - 1) * g.ai + (k - 1) * g.ap + 1;
   const bSpan = (k - 1) * g.bp + (n - 1) * g.bj + 1;
-  const cSize = m * n;
-  const a = align4(from);
-  const b = align4(a + aSpan);
-  const c = align4(b + bSpan);
-  const need = (c + cSize) * 4;
-  const have = memory.buffer.byteLength;
-  if (need > have) memory.grow(Math.ceil((need - have) / 65536));
+  const [a, b, c] = reserve(memory, from, [aSpan, bSpan, m * n]) as [number, number, number];
   const f32 = new Float32Array(memory.buffer);
   f32.set((g.a as Float32Array).subarray(g.ao, g.ao + aSpan), a);
   f32.set((g.b as Float32Array).subarray(g.bo, g.bo + bSpan), b);
-  f32.set((g.o as Float32Array).subarray(g.oo, g.oo + cSize), c);
+  f32.set((g.o as Float32Array).subarray(g.oo, g.oo + m * n), c);
   return { a, b, c };
+}
+
+/**
+ * Float offsets of consecutive regions of `sizes` floats from float offset `from` on, each
+ * 16-byte aligned, growing `memory` to hold them all.
+ */
+export function reserve(memory: WebAssembly.Memory, from: number, sizes: readonly number[]): number[] {
+  let end = from;
+  const at = sizes.map((n) => {
+    const o = align4(end);
+    end = o + n;
+    return o;
+  });
+  const have = memory.buffer.byteLength;
+  if (end * 4 > have) memory.grow(Math.ceil((end * 4 - have) / 65536));
+  return at;
 }
 
 /** Copies C back from float offset `c` of `memory` into `g.o`. */
