@@ -39,9 +39,11 @@ describe('the WASM SIMD GEMM', () => {
     expect(wasmGemmModule()).not.toBeNull();
   });
 
-  it('is compiled from the current wasm/gemm.c (rebuild: node scripts/build-wasm.mjs)', () => {
-    const source = readFileSync(fileURLToPath(new URL('../wasm/gemm.c', import.meta.url)));
-    const sha = createHash('sha256').update(source).digest('hex');
+  it('is compiled from the current wasm/gemm.c and wasm/adam.c (rebuild: node scripts/build-wasm.mjs)', () => {
+    const hash = createHash('sha256');
+    for (const f of ['gemm.c', 'adam.c'])
+      hash.update(readFileSync(fileURLToPath(new URL(`../wasm/${f}`, import.meta.url))));
+    const sha = hash.digest('hex');
     expect(sha).toBe(GEMM_WASM_SOURCE_SHA256);
     expect(sha).toBe(GEMM_SHARED_WASM_SOURCE_SHA256);
   });

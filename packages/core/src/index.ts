@@ -31,8 +31,8 @@ export {
   UnknownPluginError,
   UnsupportedError,
 } from './errors';
-export type { AdamUpdateAttrs, AdamUpdateResult } from './fused/adam-update';
-export { adamUpdate, adamUpdateOp } from './fused/adam-update';
+export type { AdamApplyResult, AdamUpdateAttrs, AdamUpdateResult } from './fused/adam-update';
+export { adamApply, adamUpdate, adamUpdateOp } from './fused/adam-update';
 export { relu, reluOp } from './fused/relu';
 export { reluGrad, reluGradOp } from './fused/relu-grad';
 export { softmaxCrossEntropy, softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';

@@ -1,6 +1,6 @@
 import type { ParamTree, Tensor } from '@descent/core';
-import { applyUpdates } from './apply-updates';
 import type { GradientTransform, OptState } from './gradient-transform';
+import { applyStep } from './internal/apply-step';
 import { checkTransform } from './internal/check-args';
 import { leavesOf, tidyTree } from './internal/leaves';
 import { stateTensors } from './internal/state-tree';
@@ -14,8 +14,8 @@ export type Step<P extends ParamTree, S extends OptState> = {
 };
 
 /**
- * One optimizer step with its memory handled: runs `tx.update`, adds the updates to the
- * parameters, frees the updates and every temporary, and disposes the old state's tensors once
+ * One optimizer step with its memory handled: runs `tx.update` and adds the updates to the
+ * parameters (or runs `tx.apply`, the fused form, where the transform has one: `adam()` does), frees the updates and every temporary, and disposes the old state's tensors once
  * the new state has replaced them. The new state is kept (`rt.keep`), so it outlives any `tidy`
  * the step runs in, like a TF.js optimizer's variables; free it with `disposeState` when done.
  * `params` and `grads` are not disposed: they belong to the caller.
@@ -38,8 +38,8 @@ export function applyGradients<P extends ParamTree, S extends OptState>(
   checkTransform('applyGradients', 'tx', tx);
   const leaves = leavesOf('applyGradients', params);
   const step = (): Step<P, S> => {
-    const [updates, next] = tx.update(grads, state, params);
-    return { params: applyUpdates(params, updates), state: next };
+    const [next, nextState] = applyStep(tx, params, grads, state);
+    return { params: next as P, state: nextState };
   };
   const result = leaves[0] ? tidyTree(leaves[0].tensor.runtime, step) : step();
   const kept = new Set<Tensor>();

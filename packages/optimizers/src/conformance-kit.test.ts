@@ -4,7 +4,7 @@ import { optimizerConformanceChecks, type TransformUnderTest } from '@descent/te
 import { describe, expect, it } from 'vitest';
 import { chain } from './chain';
 import type { GradientTransform } from './gradient-transform';
-import { deserializeState, serializeState, sgd, skipNonFinite } from './index';
+import { adam, deserializeState, serializeState, sgd, skipNonFinite } from './index';
 import { scale } from './transforms/scale';
 
 // The kit must catch what it claims to check: each broken transform below fails its check.
@@ -49,6 +49,30 @@ describe('the optimizer conformance kit catches broken transforms', () => {
     expect(Object.values(f).join()).toMatch(
       /expected \d+ \(those before plus its updates and new state\); temporaries not freed/,
     );
+  });
+
+  it('an apply that disagrees with update', async () => {
+    const sgdLike = (): GradientTransform => sgd({ learningRate: 0.1 });
+    const wrongStep = (): TransformUnderTest => ({
+      ...sgdLike(),
+      // Twice the step update then applyUpdates takes.
+      apply: (params, g, state) => {
+        const [u, next] = sgdLike().update(g, state, params);
+        const p = mapParams('wrong', params, (t, path) =>
+          t.runtime.tidy(() =>
+            add(t, mul(flattenParams('wrong', u).find((l) => l.path === path)!.tensor, 2)),
+          ),
+        );
+        for (const { tensor } of flattenParams('wrong', u)) tensor.dispose();
+        return [p, next];
+      },
+    });
+    expect(Object.values(await failures(wrongStep)).join()).toMatch(
+      /apply: parameter .* update then add gives/,
+    );
+    const adamOk = (): GradientTransform => adam({ learningRate: 0.1 });
+    expect(adamOk().apply, 'adam() has the fused apply').toBeTypeOf('function');
+    expect(await failures(adamOk)).toEqual({});
   });
 
   it('an update that hands back its input tensors', async () => {

@@ -50,4 +50,23 @@ export interface GradientTransform<S extends OptState = OptState> {
    * weight decay.
    */
   update(updates: ParamTree, state: S, params?: ParamTree): [ParamTree, S];
+  /**
+   * Optional fast path: `update`, then `applyUpdates`, in fewer passes over memory. Returns the
+   * new parameters and the same new state `update` would (the parameters within float32
+   * rounding of `applyUpdates(params, update(...)[0])`). `applyGradients` uses it where present;
+   * `chain` has one where its last transform is a `uniformScale` and the one before has
+   * `applyScaled` (e.g. `scaleByAdam` then `scaleByLearningRate`, fused into one kernel).
+   */
+  apply?(params: ParamTree, updates: ParamTree, state: S): [ParamTree, S];
+  /**
+   * Present on transforms that multiply every update by one number (`scaleByLearningRate`,
+   * `scaleBySchedule`): that number for this step and the new state, with the checks `update`
+   * makes. `chain` folds it into the transform before.
+   */
+  uniformScale?(state: S, paths: readonly string[]): [number, S];
+  /**
+   * Optional: `update`, then every update multiplied by `scale` and added to its parameter, in
+   * one pass (the transform's half of a fused `apply`). Same new state as `update`.
+   */
+  applyScaled?(params: ParamTree, updates: ParamTree, state: S, scale: number): [ParamTree, S];
 }

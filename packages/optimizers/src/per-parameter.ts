@@ -3,6 +3,7 @@ import {
   checkOptions,
   describeValue,
   InvalidArgumentError,
+  type ParamTree,
   type Tensor,
   unflattenParams,
   zerosLike,
@@ -67,6 +68,23 @@ export interface PerParameterSpec<N extends string, E extends Record<string, num
     /** The new value of every slot. */
     slots: { [K in N]: Tensor };
   };
+  /**
+   * Optional fused form of `step`: the new parameter `param + scale · update` and the same new
+   * slots, in fewer passes (a fused op). Gives the transform `applyScaled`, so a chain ending in
+   * a learning rate applies the step in one go (see `GradientTransform.apply`).
+   */
+  applyStep?(
+    param: Tensor,
+    g: Tensor,
+    slots: { readonly [K in N]: Tensor },
+    ctx: StepContext<E>,
+    scale: number,
+  ): {
+    /** The new parameter. */
+    param: Tensor;
+    /** The new value of every slot. */
+    slots: { [K in N]: Tensor };
+  };
 }
 
 /**
@@ -117,46 +135,65 @@ export function perParameter<N extends string, E extends Record<string, number> 
     },
 
     update(updates, state, params) {
-      const count = checkSlotState(name, state, slots);
-      const leaves = leavesOf(name, updates, 'gradient');
-      const first = slots[0];
-      const known = first !== undefined ? Object.keys(state[first]) : leaves.map((l) => l.path);
-      checkPaths(name, leaves, known, 'gradient');
-      const paramOf = paramsByPath(name, params, known, spec.needsParams ?? false);
-      const t = count + 1;
-      const before = pickExtra(state, extra0);
-      const after = spec.advance ? spec.advance(t, before) : before;
-      const run = () => {
-        const outs: Tensor[] = [];
-        const next = Object.fromEntries(slots.map((s) => [s, {} as Record<string, Tensor>]));
-        for (const { path, tensor: g } of leaves) {
-          const current = Object.fromEntries(slots.map((s) => [s, state[s][path]!])) as { [K in N]: Tensor };
-          for (const s of slots) checkShape(name, path, g, current[s].shape, 'gradient');
-          const ctx: StepContext<E> = {
-            t,
-            path,
-            param: paramOf?.get(path),
-            before,
-            after,
-            scalar: (v) => scalar(g, v),
-          };
-          const r = spec.step(g, current, ctx);
-          const inputs = [g, ctx.param, ...Object.values<Tensor>(current)];
-          const newSlots = slots.map((s) => own(r.slots[s], inputs));
-          outs.push(own(r.update, [...inputs, ...newSlots]));
-          slots.forEach((s, i) => {
-            next[s]![path] = newSlots[i]!;
-          });
-        }
-        return { outs, next };
-      };
-      const { outs, next } = leaves[0]
-        ? tidyTree(leaves[0].tensor.runtime, run)
-        : { outs: [], next: Object.fromEntries(slots.map((s) => [s, {}])) };
-      const newState = { count: t, ...after, ...next } as SlotState<N, E>;
-      return [unflattenParams(updates, outs), newState];
+      return run(updates, state, params);
     },
+    ...(spec.applyStep && {
+      applyScaled: (params: ParamTree, updates: ParamTree, state: SlotState<N, E>, scale: number) =>
+        run(updates, state, params, scale),
+    }),
   };
+
+  /**
+   * One step over every parameter: the updates, or with `scale` (and `spec.applyStep`) the new
+   * parameters, in the structure of `updates`; and the new state.
+   */
+  function run(
+    updates: ParamTree,
+    state: SlotState<N, E>,
+    params: ParamTree | undefined,
+    scale?: number,
+  ): [ParamTree, SlotState<N, E>] {
+    const count = checkSlotState(name, state, slots);
+    const leaves = leavesOf(name, updates, 'gradient');
+    const first = slots[0];
+    const known = first !== undefined ? Object.keys(state[first]) : leaves.map((l) => l.path);
+    checkPaths(name, leaves, known, 'gradient');
+    const applied = scale !== undefined;
+    const paramOf = paramsByPath(name, params, known, applied || (spec.needsParams ?? false));
+    const t = count + 1;
+    const before = pickExtra(state, extra0);
+    const after = spec.advance ? spec.advance(t, before) : before;
+    const each = () => {
+      const outs: Tensor[] = [];
+      const next = Object.fromEntries(slots.map((s) => [s, {} as Record<string, Tensor>]));
+      for (const { path, tensor: g } of leaves) {
+        const current = Object.fromEntries(slots.map((s) => [s, state[s][path]!])) as { [K in N]: Tensor };
+        for (const s of slots) checkShape(name, path, g, current[s].shape, 'gradient');
+        const ctx: StepContext<E> = {
+          t,
+          path,
+          param: paramOf?.get(path),
+          before,
+          after,
+          scalar: (v) => scalar(g, v),
+        };
+        if (applied) checkShape(name, path, ctx.param!, g.shape, 'parameter');
+        const r = applied ? spec.applyStep!(ctx.param!, g, current, ctx, scale) : spec.step(g, current, ctx);
+        const inputs = [g, ctx.param, ...Object.values<Tensor>(current)];
+        const newSlots = slots.map((s) => own(r.slots[s], inputs));
+        outs.push(own('param' in r ? r.param : r.update, [...inputs, ...newSlots]));
+        slots.forEach((s, i) => {
+          next[s]![path] = newSlots[i]!;
+        });
+      }
+      return { outs, next };
+    };
+    const { outs, next } = leaves[0]
+      ? tidyTree(leaves[0].tensor.runtime, each)
+      : { outs: [], next: Object.fromEntries(slots.map((s) => [s, {}])) };
+    const newState = { count: t, ...after, ...next } as SlotState<N, E>;
+    return [unflattenParams(updates, outs), newState];
+  }
 }
 
 function pickExtra<E extends Record<string, number>>(state: Record<string, unknown>, extra0: E): E {

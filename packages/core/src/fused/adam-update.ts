@@ -23,6 +23,12 @@ export interface AdamUpdateAttrs {
   readonly biasCorrection2Sqrt: number;
   /** AMSGrad: a fourth input and output, the running maximum of the second moment. */
   readonly amsgrad: boolean;
+  /**
+   * When set, the parameter is one more (last) input and the first output is the new parameter
+   * `param + applyScale · update` instead of the update: an optimizer's learning rate (as
+   * `-lr`) and `applyUpdates` in the same pass. See `adamApply`.
+   */
+  readonly applyScale?: number;
 }
 
 /** The new moments and the update of one Adam step. */
@@ -40,13 +46,32 @@ export interface AdamUpdateResult {
   readonly vMax?: Tensor;
 }
 
+/** The new moments and the new parameter of one applied Adam step (`adamApply`). */
+export interface AdamApplyResult {
+  /** `param + applyScale · update`. */
+  readonly param: Tensor;
+  /** The new first moment `mu'`. */
+  readonly mu: Tensor;
+  /** The new second moment `nu'`. */
+  readonly nu: Tensor;
+  /** Only with `amsgrad`. */
+  readonly vMax?: Tensor;
+}
+
 const NAME = 'adamUpdate';
 const INPUTS = ['gradient', 'mu', 'nu', 'vMax'];
+
+/** The input names for these attrs: the moments, vMax with amsgrad, the parameter when applied. */
+const inputNames = (a: AdamUpdateAttrs): string[] => [
+  ...INPUTS.slice(0, a.amsgrad ? 4 : 3),
+  ...(a.applyScale === undefined ? [] : ['param']),
+];
 
 /**
  * Fused op `adamUpdate`. Inputs `[g, mu, nu]` (and `vMax` with `amsgrad`), outputs
  * `[update, mu', nu']` (and `vMax'`) where `mu' = β1·mu + (1-β1)·g`, `nu' = β2·nu + (1-β2)·g²`,
  * `update = (mu' / bc1) / (sqrt(v) / bc2 + eps)` and `v` is `nu'` or `vMax' = max(vMax, nu')`.
+ * With `applyScale`, a last input `param` and the first output is `param + applyScale·update`.
  */
 export const adamUpdateOp = defineFusedOp<AdamUpdateAttrs>({
   name: NAME,
@@ -58,24 +83,30 @@ export const adamUpdateOp = defineFusedOp<AdamUpdateAttrs>({
     }
     if (typeof attrs.amsgrad !== 'boolean')
       throw new InvalidArgumentError(NAME, `expected amsgrad to be a boolean, got ${String(attrs.amsgrad)}`);
-    const arity = attrs.amsgrad ? 4 : 3;
-    if (inputs.length !== arity)
+    const scale = attrs.applyScale;
+    if (scale !== undefined && (typeof scale !== 'number' || !Number.isFinite(scale)))
+      throw new InvalidArgumentError(NAME, `expected applyScale to be a finite number, got ${String(scale)}`);
+    const names = inputNames(attrs);
+    if (inputs.length !== names.length)
       throw new InvalidArgumentError(
         NAME,
-        `expected ${arity} inputs (${INPUTS.slice(0, arity).join(', ')}), got ${inputs.length}`,
+        `expected ${names.length} inputs (${names.join(', ')}), got ${inputs.length}`,
       );
     const g = inputs[0]!;
     inputs.forEach((x, i) => {
-      if (x.dtype !== 'float32') throw new DTypeError(NAME, 'float32', x.dtype, INPUTS[i]);
+      if (x.dtype !== 'float32') throw new DTypeError(NAME, 'float32', x.dtype, names[i]);
       if (!shapesEqual(x.shape, g.shape))
         throw new ShapeError(
           NAME,
-          `expected ${INPUTS[i]} of the gradient's shape ${fmtShape(g.shape)}, got ${fmtShape(x.shape)}`,
+          `expected ${names[i]} of the gradient's shape ${fmtShape(g.shape)}, got ${fmtShape(x.shape)}`,
         );
     });
-    return inputs.map(() => ({ shape: g.shape, dtype: 'float32' as const }));
+    // The update (or new parameter), mu' and nu', and vMax' with amsgrad.
+    return Array.from({ length: attrs.amsgrad ? 4 : 3 }, () => ({ shape: g.shape, dtype: 'float32' as const }));
   },
-  fallback([g, mu, nu, vMax], a) {
+  fallback(inputs, a) {
+    const [g, mu, nu] = inputs;
+    const vMax = a.amsgrad ? inputs[3] : undefined;
     const mu1 = add(mul(mu!, a.beta1), mul(g!, 1 - a.beta1));
     const nu1 = add(mul(nu!, a.beta2), mul(mul(g!, g!), 1 - a.beta2));
     const vMax1 = a.amsgrad ? maximum(vMax!, nu1) : undefined;
@@ -83,7 +114,9 @@ export const adamUpdateOp = defineFusedOp<AdamUpdateAttrs>({
       div(mu1, a.biasCorrection1),
       add(div(sqrt(vMax1 ?? nu1), a.biasCorrection2Sqrt), a.eps),
     );
-    return vMax1 ? [update, mu1, nu1, vMax1] : [update, mu1, nu1];
+    // As scaleByLearningRate then applyUpdates compute it, so the composite matches them.
+    const first = a.applyScale === undefined ? update : add(inputs.at(-1)!, mul(update, a.applyScale));
+    return vMax1 ? [first, mu1, nu1, vMax1] : [first, mu1, nu1];
   },
 });
 
@@ -103,16 +136,50 @@ export function adamUpdate(
   g: Tensor,
   mu: Tensor,
   nu: Tensor,
-  attrs: AdamUpdateAttrs & { readonly vMax?: Tensor },
+  attrs: Omit<AdamUpdateAttrs, 'applyScale'> & { readonly vMax?: Tensor },
 ): AdamUpdateResult {
-  for (const [i, x] of [g, mu, nu].entries()) assertTensor(NAME, x, INPUTS[i]);
-  if (typeof attrs !== 'object' || attrs === null)
-    throw new InvalidArgumentError(NAME, `expected hyperparameters as an object, got ${String(attrs)}`);
-  const { vMax, ...rest } = attrs;
-  if (rest.amsgrad) assertTensor(NAME, vMax, 'vMax (amsgrad)');
-  const inputs = rest.amsgrad ? [g, mu, nu, vMax as Tensor] : [g, mu, nu];
-  const [update, mu1, nu1, vMax1] = g.runtime.runFused(adamUpdateOp, inputs, rest);
+  const [update, mu1, nu1, vMax1] = runAdam(g, mu, nu, attrs);
   return vMax1
     ? { update: update!, mu: mu1!, nu: nu1!, vMax: vMax1 }
     : { update: update!, mu: mu1!, nu: nu1! };
+}
+
+/**
+ * One Adam step applied to its parameter: `param + applyScale · update` and the new moments, in
+ * a single pass where the backend has the fused kernel. With `applyScale = -learningRate` it is
+ * `scaleByAdam`, `scaleByLearningRate` and `applyUpdates` in one; optimizers call it from their
+ * `apply` (what `applyGradients` runs).
+ *
+ * @example
+ * const { param, mu, nu } = adamApply(w, g, mu0, nu0, {
+ *   beta1: 0.9, beta2: 0.999, eps: 1e-8, amsgrad: false, applyScale: -1e-3,
+ *   biasCorrection1: 1 - 0.9, biasCorrection2Sqrt: Math.sqrt(1 - 0.999),
+ * });
+ */
+export function adamApply(
+  param: Tensor,
+  g: Tensor,
+  mu: Tensor,
+  nu: Tensor,
+  attrs: AdamUpdateAttrs & { readonly applyScale: number; readonly vMax?: Tensor },
+): AdamApplyResult {
+  assertTensor(`${NAME} (adamApply)`, param, 'param');
+  const [p, mu1, nu1, vMax1] = runAdam(g, mu, nu, attrs, param);
+  return vMax1 ? { param: p!, mu: mu1!, nu: nu1!, vMax: vMax1 } : { param: p!, mu: mu1!, nu: nu1! };
+}
+
+function runAdam(
+  g: Tensor,
+  mu: Tensor,
+  nu: Tensor,
+  attrs: AdamUpdateAttrs & { readonly vMax?: Tensor },
+  param?: Tensor,
+): Tensor[] {
+  for (const [i, x] of [g, mu, nu].entries()) assertTensor(NAME, x, INPUTS[i]);
+  if (typeof attrs !== 'object' || attrs === null)
+    throw new InvalidArgumentError(NAME, `expected hyperparameters as an object, got ${String(attrs)}`);
+  const { vMax, applyScale, ...rest } = attrs;
+  if (rest.amsgrad) assertTensor(NAME, vMax, 'vMax (amsgrad)');
+  const inputs = [g, mu, nu, ...(rest.amsgrad ? [vMax as Tensor] : []), ...(param ? [param] : [])];
+  return g.runtime.runFused(adamUpdateOp, inputs, param ? { ...rest, applyScale } : rest);
 }

@@ -22,32 +22,36 @@ export function scaledBy(
   sign: 1 | -1,
 ): GradientTransform<CountState> {
   if (typeof value !== 'function') checkHyperparam(name, hyperparameter, value, constraint);
+  const checkCount = (state: CountState) => {
+    if (typeof state?.count !== 'number') {
+      throw new InvalidArgumentError(name, 'state has no step count; pass the state init returned');
+    }
+  };
+  // The factor of this step and the new state, as `update` and `uniformScale` use them.
+  const factor = (state: CountState, paths: readonly string[]): [number, CountState] => {
+    checkCount(state);
+    const scheduled = typeof value === 'function';
+    const v = checkHyperparam(name, hyperparameter, scheduled ? value(state.count) : value, constraint, {
+      step: state.count,
+      scheduled,
+      paths: [...paths],
+    });
+    return [sign * v, { count: state.count + 1 }];
+  };
   return {
     init: () => ({ count: 0 }),
     update(updates, state, params) {
-      if (typeof state?.count !== 'number') {
-        throw new InvalidArgumentError(name, 'state has no step count; pass the state init returned');
-      }
+      checkCount(state);
       const leaves = leavesOf(name, updates, 'gradient');
-      paramsByPath(
-        name,
-        params,
-        leaves.map((l) => l.path),
-        false,
-      );
-      const scheduled = typeof value === 'function';
-      const v = checkHyperparam(name, hyperparameter, scheduled ? value(state.count) : value, constraint, {
-        step: state.count,
-        scheduled,
-        paths: leaves.map((l) => l.path),
-      });
+      const paths = leaves.map((l) => l.path);
+      paramsByPath(name, params, paths, false);
+      const [f, next] = factor(state, paths);
       const first = leaves[0];
       const outs = first
-        ? tidyTree(first.tensor.runtime, () =>
-            leaves.map(({ tensor }) => mul(tensor, scalar(tensor, sign * v))),
-          )
+        ? tidyTree(first.tensor.runtime, () => leaves.map(({ tensor }) => mul(tensor, scalar(tensor, f))))
         : [];
-      return [unflattenParams(updates, outs), { count: state.count + 1 }];
+      return [unflattenParams(updates, outs), next];
     },
+    uniformScale: factor,
   };
 }

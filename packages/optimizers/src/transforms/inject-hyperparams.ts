@@ -1,5 +1,12 @@
-import { checkFunction, checkOptions, describeValue, InvalidArgumentError } from '@descent/core';
+import {
+  checkFunction,
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  type ParamTree,
+} from '@descent/core';
 import type { GradientTransform, OptState, Schedule } from '../gradient-transform';
+import { applyStep } from '../internal/apply-step';
 import { type Constraint, checkHyperparam } from '../internal/hyperparams';
 import { checkParamPaths, leavesOf } from '../internal/leaves';
 
@@ -87,21 +94,36 @@ export function injectHyperparams<H extends string>(
       return { count: 0, hyperparams: values, inner: build(values, 0).init(params) };
     },
     update(updates, state, params) {
-      if (
-        state === null ||
-        typeof state !== 'object' ||
-        typeof state.count !== 'number' ||
-        state.hyperparams === null ||
-        typeof state.hyperparams !== 'object'
-      ) {
-        throw new InvalidArgumentError(name, 'state has no hyperparameters; pass the state init returned');
-      }
-      const paths = leavesOf(name, updates, 'gradient').map((l) => l.path);
-      // Checked here too, so a mismatch is reported under the optimizer's name.
-      if (params !== undefined) checkParamPaths(name, leavesOf(name, params), paths);
-      const values = valuesAt(state.count, state.hyperparams, paths, 'updating');
-      const [u, s] = build(values, state.count).update(updates, state.inner, params);
-      return [u, { count: state.count + 1, hyperparams: values, inner: s }];
+      return step(updates, state, params, (inner, innerState) => inner.update(updates, innerState, params));
+    },
+    // The inner transform's fused apply where it has one (adam's chain does).
+    apply(params, updates, state) {
+      return step(updates, state, params, (inner, innerState) =>
+        applyStep(inner, params, updates, innerState),
+      );
     },
   };
+
+  /** Checks the state, builds the inner transform for this step's values and runs `run` on it. */
+  function step(
+    updates: ParamTree,
+    state: HyperparamState,
+    params: ParamTree | undefined,
+    run: (inner: GradientTransform, innerState: OptState) => [ParamTree, OptState],
+  ): [ParamTree, HyperparamState] {
+    if (
+      state === null ||
+      typeof state !== 'object' ||
+      typeof state.count !== 'number' ||
+      state.hyperparams === null ||
+      typeof state.hyperparams !== 'object'
+    ) {
+      throw new InvalidArgumentError(name, 'state has no hyperparameters; pass the state init returned');
+    }
+    const paths = leavesOf(name, updates, 'gradient').map((l) => l.path);
+    if (params !== undefined) checkParamPaths(name, leavesOf(name, params), paths);
+    const values = valuesAt(state.count, state.hyperparams, paths, 'updating');
+    const [out, s] = run(build(values, state.count), state.inner);
+    return [out, { count: state.count + 1, hyperparams: values, inner: s }];
+  }
 }

@@ -1,4 +1,4 @@
-import { adamUpdate, checkOptions } from '@descent/core';
+import { adamApply, adamUpdate, checkOptions } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
@@ -47,6 +47,15 @@ export function scaleByAdam(
         const r = adamUpdate(g, slots.mu, slots.nu, { ...attrs(t), amsgrad: true, vMax: slots.vMax });
         return { update: r.update, slots: { mu: r.mu, nu: r.nu, vMax: r.vMax! } };
       },
+      applyStep(p, g, slots, { t }, applyScale) {
+        const r = adamApply(p, g, slots.mu, slots.nu, {
+          ...attrs(t),
+          amsgrad: true,
+          vMax: slots.vMax,
+          applyScale,
+        });
+        return { param: r.param, slots: { mu: r.mu, nu: r.nu, vMax: r.vMax! } };
+      },
     });
   }
   return perParameter({
@@ -55,6 +64,11 @@ export function scaleByAdam(
     step(g, slots, { t }) {
       const r = adamUpdate(g, slots.mu, slots.nu, { ...attrs(t), amsgrad: false });
       return { update: r.update, slots: { mu: r.mu, nu: r.nu } };
+    },
+    // With a learning rate after it in a chain: Adam, the rate and the parameter update in one kernel.
+    applyStep(p, g, slots, { t }, applyScale) {
+      const r = adamApply(p, g, slots.mu, slots.nu, { ...attrs(t), amsgrad: false, applyScale });
+      return { param: r.param, slots: { mu: r.mu, nu: r.nu } };
     },
   });
 }

@@ -1,5 +1,6 @@
 import {
   type AdamUpdateAttrs,
+  adamApply,
   adamUpdate,
   adamUpdateOp,
   DTypeError,
@@ -91,7 +92,10 @@ async function fusedVsComposite<A>(
   }
 }
 
-/** One value case per output of an Adam step on the given inputs. */
+/**
+ * One value case per output of an Adam step on the given inputs; with `param` (and
+ * `a.applyScale`), of the applied step `adamApply`, whose first output is the new parameter.
+ */
 function adamCases(
   name: string,
   shape: number[],
@@ -100,21 +104,32 @@ function adamCases(
   nu: number[],
   a: AdamUpdateAttrs,
   vMax?: number[],
+  param?: number[],
 ): ConformanceCase[] {
   const want = adamReference(g, mu, nu, a, vMax);
+  const scale = a.applyScale ?? 1;
+  const first = param ? want.update.map((u, i) => param[i]! + scale * u) : want.update;
   const inputs: TensorSpec[] = [
     f32(shape, g),
     f32(shape, mu),
     f32(shape, nu),
     ...(vMax ? [f32(shape, vMax)] : []),
+    ...(param ? [f32(shape, param)] : []),
   ];
+  const run = (ts: Tensor[]): Partial<Record<(typeof OUTPUTS)[number], Tensor>> => {
+    const [gt, mt, nt] = ts;
+    const vt = a.amsgrad ? { vMax: ts[3]! } : {};
+    if (!param) return adamUpdate(gt!, mt!, nt!, { ...a, ...vt });
+    const r = adamApply(ts.at(-1)!, gt!, mt!, nt!, { ...a, applyScale: scale, ...vt });
+    return { ...r, update: r.param };
+  };
   return OUTPUTS.slice(0, a.amsgrad ? 4 : 3).map((out) =>
     value(
       'adamUpdate',
-      `${name}: ${out}`,
+      `${name}: ${out === 'update' && param ? 'param' : out}`,
       inputs,
-      ([gt, mt, nt, vt]) => adamUpdate(gt!, mt!, nt!, { ...a, ...(vt ? { vMax: vt } : {}) })[out]!,
-      f32(shape, want[out]),
+      (ts) => run(ts)[out]!,
+      f32(shape, out === 'update' ? first : want[out]),
       ARITH,
     ),
   );
@@ -303,28 +318,56 @@ function adamUpdateCases(): ConformanceCase[] {
     ),
     // NaN propagates to every output; an infinite gradient makes moments infinite and the update NaN (Inf/Inf).
     ...adamCases('NaN and Infinity', [3], [NaN, Inf, -Inf], [0, 0, 0], [0, 0, 0], t1),
+    // Applied (adamApply): the learning rate and the parameter update in the same pass.
+    ...adamCases(
+      'applied with lr 1e-2',
+      [5],
+      [1, -2, 0.5, 0, 3e-3],
+      [0.05, -0.2, 1, 0.01, 0],
+      [0.01, 0.04, 2, 1e-4, 3],
+      { ...adamAttrs(3), applyScale: -1e-2 },
+      undefined,
+      [0.5, -1, 0, 2, -3e-3],
+    ),
+    ...adamCases(
+      'applied with amsgrad',
+      [4],
+      [0.1, 1, -3, 0.01],
+      [0, 0.5, -1, 0],
+      [0.5, 0.01, 4, 0],
+      { ...adamAttrs(2, true), applyScale: -0.1 },
+      [2, 0, 1, 1e-6],
+      [1, 2, 3, 4],
+    ),
     custom(
       'adamUpdate',
-      'the backend agrees with the composite on 4,099 values, with and without AMSGrad',
+      'the backend agrees with the composite on 9,001 values, with and without AMSGrad, applied or not',
       async ({ rt }) => {
-        const n = 4099;
+        // Past the CPU backend's WASM threshold (8,192), and not a multiple of its four lanes.
+        const n = 9001;
         const make = (xs: number[]) => rt.tensor(Float32Array.from(xs), [n]);
-        const [g, mu, nu, vMax] = [
-          values(n, 1, 1),
+        // Specials in the gradient: NaN and ±Infinity go through every lane position.
+        const grads = values(n, 1, 1).map((x, i) => [x, NaN, Inf, -Inf][i % 103 < 4 ? i % 103 : 0]!);
+        const [g, mu, nu, vMax, p] = [
+          grads,
           values(n, 2, 0.1),
           values(n, 3, 0.01, true),
           values(n, 4, 0.01, true),
-        ].map(make) as [Tensor, Tensor, Tensor, Tensor];
+          values(n, 5, 1),
+        ].map(make) as [Tensor, Tensor, Tensor, Tensor, Tensor];
         try {
           for (const t of [1, 7, 10_000]) {
             for (const amsgrad of [false, true]) {
-              const a = adamAttrs(t, amsgrad, 0.9, 0.999, 1e-7);
-              const inputs = amsgrad ? [g, mu, nu, vMax] : [g, mu, nu];
-              await fusedVsComposite(rt, adamUpdateOp, inputs, a, ARITH, `t=${t} amsgrad=${amsgrad}`);
+              for (const applyScale of [undefined, -1e-3]) {
+                const a = { ...adamAttrs(t, amsgrad, 0.9, 0.999, 1e-7), applyScale };
+                const inputs = [g, mu, nu, ...(amsgrad ? [vMax] : []), ...(applyScale ? [p] : [])];
+                const label = `t=${t} amsgrad=${amsgrad} applyScale=${applyScale}`;
+                await fusedVsComposite(rt, adamUpdateOp, inputs, a, ARITH, label);
+              }
             }
           }
         } finally {
-          rt.dispose([g, mu, nu, vMax]);
+          rt.dispose([g, mu, nu, vMax, p]);
         }
       },
     ),

@@ -132,6 +132,51 @@ export async function updateKeepsPathsShapesAndInputs(ctx: KitContext): Promise<
   rt.dispose([...theirs]);
 }
 
+/**
+ * Where the transform has `apply` (the fused step), it matches `update` then adding the updates:
+ * the same new state bit for bit, parameters within float32 rounding, inputs untouched, no
+ * temporaries left.
+ */
+export async function applyMatchesUpdateThenAdd(ctx: KitContext): Promise<void> {
+  const tx = ctx.options.make();
+  if (!tx.apply) return;
+  const rt = ctx.runtime();
+  const params = makeTree(rt, 1);
+  const state = advance(tx, rt, params, tx.init(params), 2, 10);
+  const grads = makeTree(rt, 40);
+  const inputs = { grads, params, state };
+  const valuesBefore = await snapshot(inputs);
+  const [updates, viaUpdate] = tx.update(grads, state, params);
+  const byPath = new Map(flattenParams('kit', updates).map((l) => [l.path, l.tensor]));
+  const added = mapParams('kit', params, (p, path) => add(p, byPath.get(path)!));
+  const before = memory(rt);
+  const [applied, viaApply] = tx.apply(params, grads, state);
+  const mine = distinct(applied, viaApply);
+  expect(memory(rt).numTensors, 'apply: live tensors beyond its new parameters and state').toBe(
+    before.numTensors + mine.size,
+  );
+  expect(await snapshot(inputs), 'apply changed its inputs (gradients, parameters or old state)').toEqual(
+    valuesBefore,
+  );
+  expect(await snapshot(viaApply), "apply: the new state differs from update's").toEqual(
+    await snapshot(viaUpdate),
+  );
+  const want = new Map(flattenParams('kit', added).map((l) => [l.path, l.tensor]));
+  for (const { path, tensor } of flattenParams('kit', applied)) {
+    const got = await tensor.data();
+    const w = await want.get(path)!.data();
+    expect(got.length, `apply: parameter ${path}`).toBe(w.length);
+    // Two float32 roundings apart at most: the fused kernel may keep the update unrounded.
+    got.forEach((x, i) =>
+      expect(
+        Math.abs(x - w[i]!),
+        `apply: parameter ${path}[${i}] = ${x}, update then add gives ${w[i]}`,
+      ).toBeLessThanOrEqual(Math.abs(w[i]!) * 2 ** -22),
+    );
+  }
+  rt.dispose([...mine, ...distinct(updates, viaUpdate, added, inputs)]);
+}
+
 export async function stateKeyedByPath(ctx: KitContext): Promise<void> {
   const rt = ctx.runtime();
   const tx = ctx.options.make();

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import {
+  applyMatchesUpdateThenAdd,
   decreasesConvexQuadratic,
   initAllocatesOnlyItsState,
   type KitContext,
@@ -18,6 +19,10 @@ const CHECKS: [string, (ctx: KitContext) => Promise<void>][] = [
     updateKeepsPathsShapesAndInputs,
   ],
   ['state is keyed by parameter path, not position', stateKeyedByPath],
+  [
+    'apply, where the transform has it, gives the state of update and its parameters plus the updates',
+    applyMatchesUpdateThenAdd,
+  ],
   [
     'state round-trips through serialization into a new runtime and goes on identically',
     stateRoundTripsThroughSerialization,

@@ -11,6 +11,9 @@ export interface TransformUnderTest {
   /** The transformed updates and the new state. */
   // biome-ignore lint/suspicious/noExplicitAny: each transform has its own state type.
   update(updates: ParamTree, state: any, params?: ParamTree): readonly [ParamTree, unknown];
+  /** Optional fused step: the new parameters and state (`update` then adding the updates). */
+  // biome-ignore lint/suspicious/noExplicitAny: each transform has its own state type.
+  apply?(params: ParamTree, updates: ParamTree, state: any): readonly [ParamTree, unknown];
 }
 
 /** A serialized state: a JSON-able description and a binary payload. */

@@ -1,4 +1,11 @@
-import { type AdamUpdateAttrs, adamUpdate, reluGrad, softmaxCrossEntropy, stack } from '@descent/core';
+import {
+  type AdamUpdateAttrs,
+  adamApply,
+  adamUpdate,
+  reluGrad,
+  softmaxCrossEntropy,
+  stack,
+} from '@descent/core';
 import fc from 'fast-check';
 import { adamReference } from '../cases/fused';
 import {
@@ -35,8 +42,10 @@ const adamArb: fc.Arbitrary<AdamCase> = fc
     eps: fc.constantFrom(1e-8, 1e-6, 0.1),
     t: fc.integer({ min: 1, max: 10_000 }),
     amsgrad: fc.boolean(),
+    // Applied (adamApply): the parameter comes last and the first output is the new parameter.
+    applyScale: fc.constantFrom(undefined, -1e-3, -0.5, 2),
   })
-  .chain(({ beta1, beta2, eps, t, amsgrad }) => {
+  .chain(({ beta1, beta2, eps, t, amsgrad, applyScale }) => {
     const attrs = {
       beta1,
       beta2,
@@ -44,21 +53,35 @@ const adamArb: fc.Arbitrary<AdamCase> = fc
       amsgrad,
       biasCorrection1: 1 - beta1 ** t,
       biasCorrection2Sqrt: Math.sqrt(1 - beta2 ** t),
+      applyScale,
     };
     // Second moments are never negative; NaN and infinities come in through the gradient.
     const g = floatArb({ max: 1e4 });
     const mu = floatArb({ max: 1e2, specials: false });
     const nu = fc.float({ min: 0, max: 1e4, noNaN: true });
-    return sameShape(0, g, mu, nu, nu).map((xs) => ({ xs: amsgrad ? xs : xs.slice(0, 3), attrs }));
+    const param = floatArb({ max: 1e2 });
+    return sameShape(0, g, mu, nu, nu, param).map(([gs, ms, ns, vs, ps]) => ({
+      xs: [gs!, ms!, ns!, ...(amsgrad ? [vs!] : []), ...(applyScale === undefined ? [] : [ps!])],
+      attrs,
+    }));
   });
 
 function adamRef({ xs, attrs }: AdamCase): Expected {
-  const [g, mu, nu, vMax] = xs.map((x) => x.data);
+  const [g, mu, nu] = xs.map((x) => x.data);
+  const vMax = attrs.amsgrad ? xs[3]!.data : undefined;
   const r = adamReference(g!, mu!, nu!, attrs, vMax);
-  const outs = vMax ? [r.update, r.mu, r.nu, r.vMax] : [r.update, r.mu, r.nu];
+  const s = attrs.applyScale;
+  const p = s === undefined ? undefined : xs.at(-1)!.data;
+  const first = p ? r.update.map((u, i) => p[i]! + s! * u) : r.update;
+  const outs = vMax ? [first, r.mu, r.nu, r.vMax] : [first, r.mu, r.nu];
+  // param + scale·update may cancel: the roundings of both terms (a few ulps of each) bound it.
+  const slack = outs.flatMap((o, k) =>
+    o.map((_, i) => (k === 0 && p ? (Math.abs(p[i]!) + Math.abs(s! * r.update[i]!)) * 2 ** -21 : 0)),
+  );
   return {
     ...f32([outs.length, ...xs[0]!.shape], outs.flat()),
     underflows: new Array(outs.length * g!.length).fill(4),
+    slack,
   };
 }
 
@@ -69,9 +92,16 @@ export function fusedProperties(): OpProperty[] {
       op: 'adamUpdate',
       arb: adamArb,
       run: (rt, c) => {
-        const [g, mu, nu, vMax] = c.xs.map((x) => tensorOf(rt, x));
-        const r = adamUpdate(g!, mu!, nu!, { ...c.attrs, ...(vMax ? { vMax } : {}) });
-        return stack(r.vMax ? [r.update, r.mu, r.nu, r.vMax] : [r.update, r.mu, r.nu]);
+        const ts = c.xs.map((x) => tensorOf(rt, x));
+        const [g, mu, nu] = ts;
+        const { applyScale, ...a } = c.attrs;
+        const vMax = a.amsgrad ? { vMax: ts[3]! } : {};
+        const r =
+          applyScale === undefined
+            ? adamUpdate(g!, mu!, nu!, { ...a, ...vMax })
+            : adamApply(ts.at(-1)!, g!, mu!, nu!, { ...a, applyScale, ...vMax });
+        const first = 'param' in r ? r.param : r.update;
+        return stack(r.vMax ? [first, r.mu, r.nu, r.vMax] : [first, r.mu, r.nu]);
       },
       ref: adamRef,
       // About eight roundings in a chain (the composite rounds after each op).

@@ -24,6 +24,8 @@ export interface GemmExports {
   /** im2col / col2im of src/internal/im2col.ts; pointers in bytes, then the geometry. */
   im2col(x: number, ...geometryFirstRowsCols: number[]): void;
   col2im(cols: number, ...geometryFirstRowsDx: number[]): void;
+  /** One Adam step of wasm/adam.c; pointers in bytes (vmax and p may be 0), then the hyperparameters. */
+  adam(n: number, g: number, mu: number, nu: number, vmax: number, p: number, ...hyper: number[]): void;
 }
 
 let exports: GemmExports | null = null;
