@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsGradients } from './tfjs-gradients';
+import { registerWasmConv2DBackpropFilter } from './tfjs-wasm-conv-filter-grad';
 
 export type FrameworkName = 'descent' | 'descent-threads' | 'tfjs-wasm' | 'tfjs-cpu';
 /** descent on one thread, descent with GEMM threads on every core, TF.js wasm (one thread in Node) and cpu. */
@@ -48,6 +49,8 @@ export async function tfjs(backend: 'cpu' | 'wasm'): Promise<typeof tf> {
   await registerTfjsGradients();
   // Silences the banner that recommends tfjs-node, which this comparison leaves out on purpose.
   tf.env().set('PROD', true);
+  // The wasm backend lacks the conv2d filter gradient: the bench supplies one from its own ops.
+  if (backend === 'wasm') registerWasmConv2DBackpropFilter(tf);
   if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not start`);
   await tf.ready();
   return tf;

@@ -14,8 +14,10 @@ import {
   FRAMEWORKS,
   type Framework,
   type FrameworkName,
+  tfjs,
   tfjsFramework,
 } from './frameworks';
+import { checkWasmConv2DBackpropFilter } from './tfjs-wasm-conv-filter-grad';
 import { median, type Repeat, timeRuns } from './timing';
 import type { ModelName } from './train';
 
@@ -261,6 +263,13 @@ if (!quick) {
     `descent on one thread, and with GEMM threads on all ${cpus().length} cores (cpuThreads); TF.js wasm runs one thread in Node`,
   );
   console.log('ratios: how many times faster (or smaller) descent is; > 1 means descent wins\n');
+}
+if (quick || wanted('conv') || wanted('cnn')) {
+  // The wasm conv2d filter gradient is the bench's own (see tfjs-wasm-conv-filter-grad.ts): check it first.
+  const err = await checkWasmConv2DBackpropFilter(await tfjs('wasm'));
+  console.log(
+    `TF.js wasm Conv2DBackpropFilter (bench's, from conv2d): max relative error ${err.toExponential(2)} vs the cpu backend's${quick ? '' : '\n'}`,
+  );
 }
 await micro();
 const epochResults = await epochs();
