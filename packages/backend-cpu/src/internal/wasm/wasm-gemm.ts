@@ -26,6 +26,8 @@ export interface GemmExports {
   col2im(cols: number, ...geometryFirstRowsDx: number[]): void;
   /** One Adam step of wasm/adam.c; pointers in bytes (vmax and p may be 0), then the hyperparameters. */
   adam(n: number, g: number, mu: number, nu: number, vmax: number, p: number, ...hyper: number[]): void;
+  /** ReLU's select of wasm/relu.c; pointers in bytes. */
+  relu_mask(n: number, x: number, y: number, o: number): void;
 }
 
 let exports: GemmExports | null = null;
