@@ -67,6 +67,14 @@ describe('binary kernels broadcast like NumPy', () => {
       [2, 2],
     ],
     [[], [], []],
+    // A bias over leading axes: tiled into blocks of about 2048, the last block partial.
+    [[1000, 7], [7], [1000, 7]],
+    [[1, 7], [3, 300, 7], [3, 300, 7]],
+    [
+      [40, 3, 5],
+      [1, 3, 5],
+      [40, 3, 5],
+    ],
   ];
   const fill = (shape: Shape, seed: number) =>
     Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => ((i * 7 + seed) % 11) - 5 + 0.5);
