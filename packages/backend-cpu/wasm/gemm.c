@@ -132,6 +132,18 @@ __attribute__((export_name("gemm"))) void gemm(int m, int n, int k, const float 
   }
 }
 
+// Short copies (a window row of a few channels) as loads and stores: memory.copy is a call into
+// the engine, which costs more than the copy below a few dozen floats.
+static inline void copy_floats(float *dst, const float *src, int n) {
+  if (n >= 32) {
+    __builtin_memcpy(dst, src, n * sizeof(float));
+    return;
+  }
+  int i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(dst + i, wasm_v128_load(src + i));
+  for (; i < n; i++) dst[i] = src[i];
+}
+
 // im2col for the convolutions (see src/internal/im2col.ts, the JS twin): row r of `cols` is the
 // window of output pixel first + r of an NHWC input, flattened as (fy, fx, c), zeros outside.
 __attribute__((export_name("im2col"))) void im2col(const float *x, int in_h, int in_w, int cin, int out_h,
@@ -155,14 +167,14 @@ __attribute__((export_name("im2col"))) void im2col(const float *x, int in_h, int
       }
       const float *line = x + (b * in_h + iy) * in_w * cin;
       if (dw == 1 && x0 >= 0 && x0 + fw <= in_w) {
-        __builtin_memcpy(t, line + x0 * cin, row_width * sizeof(float));
+        copy_floats(t, line + x0 * cin, row_width);
         t += row_width;
         continue;
       }
       for (int fx = 0; fx < fw; fx++, t += cin) {
         int ix = x0 + fx * dw;
         if (ix < 0 || ix >= in_w) __builtin_memset(t, 0, cin * sizeof(float));
-        else __builtin_memcpy(t, line + ix * cin, cin * sizeof(float));
+        else copy_floats(t, line + ix * cin, cin);
       }
     }
   }

@@ -22,6 +22,8 @@ export interface GemmArgs {
   bj: number;
   o: TypedArray;
   oo: number;
+  /** C is all zeros (a fresh output): the WASM paths zero their copy instead of copying it in. */
+  zero?: boolean;
 }
 
 // Register tile (MR × NR accumulators held in locals) and cache blocks (GotoBLAS): a KC × NC

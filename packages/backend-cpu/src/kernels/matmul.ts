@@ -17,4 +17,8 @@ export const matmulKernel = cpuKernel<MatMulAttrs>('matmul', ({ inputs: [a, b], 
 const fast =
   (engine: GemmEngine) =>
   (a: TypedArray, ao: number, b: TypedArray, bo: number, o: TypedArray, oo: number, p: Product): void =>
-    gemm({ m: p.m, n: p.n, k: p.k, a, ao, ai: p.ai, ap: p.ap, b, bo, bp: p.bp, bj: p.bj, o, oo }, engine);
+    // `batched` hands each product a fresh, zeroed output.
+    gemm(
+      { m: p.m, n: p.n, k: p.k, a, ao, ai: p.ai, ap: p.ap, b, bo, bp: p.bp, bj: p.bj, o, oo, zero: true },
+      engine,
+    );

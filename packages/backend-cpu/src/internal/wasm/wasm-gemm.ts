@@ -104,7 +104,8 @@ export function stageOperands(
   const f32 = new Float32Array(memory.buffer);
   f32.set((g.a as Float32Array).subarray(g.ao, g.ao + aSpan), a);
   f32.set((g.b as Float32Array).subarray(g.bo, g.bo + bSpan), b);
-  f32.set((g.o as Float32Array).subarray(g.oo, g.oo + m * n), c);
+  if (g.zero) f32.fill(0, c, c + m * n);
+  else f32.set((g.o as Float32Array).subarray(g.oo, g.oo + m * n), c);
   return { a, b, c };
 }
 
