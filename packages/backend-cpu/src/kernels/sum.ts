@@ -10,8 +10,8 @@ export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, ba
   const { axes } = attrs;
   const shape = x!.shape;
   if (axes.length > 0 && axes.length < shape.length && axes.every((a, i) => a === i)) {
-    // Leading axes (a bias gradient: sum over batch and pixels): add whole rows into the output,
-    // in the same order as a row-by-row sum, instead of transposing the input first.
+    // Leading axes (a bias gradient: sum over batch and pixels): add whole rows into the output
+    // instead of transposing the input first.
     sumLeading(backend.values(x!), o.length, o, int);
     return res;
   }
@@ -30,7 +30,18 @@ function sumLeading(v: TypedArray, inner: number, o: TypedArray, int: boolean): 
     for (let i = 0; i < v.length; i += inner) for (let j = 0; j < inner; j++) o[j] = (o[j]! + v[i + j]!) | 0;
     return;
   }
-  const acc = new Float64Array(inner);
-  for (let i = 0; i < v.length; i += inner) for (let j = 0; j < inner; j++) acc[j]! += v[i + j]!;
-  o.set(acc);
+  // Float64 sums over rows taken a block of whole rows (about 2048 values) at a time: one long
+  // inner loop instead of a loop of `inner` per row (8 channels: 36,864 short loops), then the
+  // block's row sums folded. Float64 keeps the different order's rounding far below float32's.
+  const rows = Math.max(1, Math.floor(2048 / inner));
+  const block = rows * inner;
+  const acc = new Float64Array(block);
+  let i = 0;
+  for (; i + block <= v.length; i += block) for (let k = 0; k < block; k++) acc[k]! += v[i + k]!;
+  for (let k = 0; i + k < v.length; k++) acc[k]! += v[i + k]!;
+  for (let j = 0; j < inner; j++) {
+    let t = 0;
+    for (let r = 0; r < rows; r++) t += acc[r * inner + j]!;
+    o[j] = t;
+  }
 }
