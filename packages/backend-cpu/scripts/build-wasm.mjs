@@ -44,9 +44,7 @@ try {
         stdio: 'inherit',
       });
     } catch (e) {
-      console.error(
-        'build-wasm: compiling wasm/*.c needs clang and lld (Debian: apt-get install clang lld)',
-      );
+      console.error('build-wasm: compiling wasm/*.c needs clang and lld (Debian: apt-get install clang lld)');
       throw e;
     }
     const wasm = readFileSync(out);

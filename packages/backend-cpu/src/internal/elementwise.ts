@@ -79,10 +79,12 @@ function mapBinaryLoop(
   else if (a.length === 1) loop(a, 0, 0, b, 0, 1, out, 0, n);
   else if (a.length === n && repeatsOverLeading(bShape, outShape)) {
     const tiled = tile(b, n);
-    for (let s = 0; s < n; s += tiled.length) loop(a, s, 1, tiled, 0, 1, out, s, Math.min(tiled.length, n - s));
+    for (let s = 0; s < n; s += tiled.length)
+      loop(a, s, 1, tiled, 0, 1, out, s, Math.min(tiled.length, n - s));
   } else if (b.length === n && repeatsOverLeading(aShape, outShape)) {
     const tiled = tile(a, n);
-    for (let s = 0; s < n; s += tiled.length) loop(tiled, 0, 1, b, s, 1, out, s, Math.min(tiled.length, n - s));
+    for (let s = 0; s < n; s += tiled.length)
+      loop(tiled, 0, 1, b, s, 1, out, s, Math.min(tiled.length, n - s));
   } else {
     const sa = broadcastStrides(aShape, outShape);
     const sb = broadcastStrides(bShape, outShape);

@@ -69,7 +69,11 @@ describe('binary kernels broadcast like NumPy', () => {
     [[], [], []],
     // A bias over leading axes: tiled into blocks of about 2048, the last block partial.
     [[1000, 7], [7], [1000, 7]],
-    [[1, 7], [3, 300, 7], [3, 300, 7]],
+    [
+      [1, 7],
+      [3, 300, 7],
+      [3, 300, 7],
+    ],
     [
       [40, 3, 5],
       [1, 3, 5],

@@ -102,7 +102,10 @@ export const adamUpdateOp = defineFusedOp<AdamUpdateAttrs>({
         );
     });
     // The update (or new parameter), mu' and nu', and vMax' with amsgrad.
-    return Array.from({ length: attrs.amsgrad ? 4 : 3 }, () => ({ shape: g.shape, dtype: 'float32' as const }));
+    return Array.from({ length: attrs.amsgrad ? 4 : 3 }, () => ({
+      shape: g.shape,
+      dtype: 'float32' as const,
+    }));
   },
   fallback(inputs, a) {
     const [g, mu, nu] = inputs;

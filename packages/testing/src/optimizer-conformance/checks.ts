@@ -167,12 +167,12 @@ export async function applyMatchesUpdateThenAdd(ctx: KitContext): Promise<void> 
     const w = await want.get(path)!.data();
     expect(got.length, `apply: parameter ${path}`).toBe(w.length);
     // Two float32 roundings apart at most: the fused kernel may keep the update unrounded.
-    got.forEach((x, i) =>
+    for (const [i, x] of got.entries()) {
       expect(
         Math.abs(x - w[i]!),
         `apply: parameter ${path}[${i}] = ${x}, update then add gives ${w[i]}`,
-      ).toBeLessThanOrEqual(Math.abs(w[i]!) * 2 ** -22),
-    );
+      ).toBeLessThanOrEqual(Math.abs(w[i]!) * 2 ** -22);
+    }
   }
   rt.dispose([...mine, ...distinct(updates, viaUpdate, added, inputs)]);
 }

@@ -14,7 +14,7 @@ export function wasmAdam(
 ): boolean {
   const vMax = a.amsgrad ? 3 : -1;
   const param = a.applyScale === undefined ? -1 : inputs.length - 1;
-  const regions = [param < 0 ? 0 : param, 1, 2, ...(vMax < 0 ? [] : [vMax])];
+  const regions = [Math.max(param, 0), 1, 2, ...(vMax < 0 ? [] : [vMax])];
   return wasmElementwise(
     inputs,
     (mod, at, n) =>

@@ -21,7 +21,7 @@ export function wasmElementwise(
     inputs.map(() => n),
   );
   const f32 = new Float32Array(mod.memory.buffer);
-  inputs.forEach((x, i) => f32.set(x, at[i]!));
+  for (const [i, x] of inputs.entries()) f32.set(x, at[i]!);
   run(
     mod,
     at.map((o) => o * 4),
