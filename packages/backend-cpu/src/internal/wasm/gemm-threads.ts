@@ -22,9 +22,10 @@ export interface GemmWorkerData {
 /** Options of `cpuThreads`. */
 export interface GemmThreadsOptions {
   /**
-   * Products of fewer multiply-adds run on the calling thread alone. Default 2^22 (about 0.17 ms
-   * on one thread): measured on 2 cores, 64×512×128 went 175 → 153 µs and 64×784×128 289 → 217
-   * µs, while 64×256×128 (2^21) went 93 → 139 µs, waking the worker costing more than it saves.
+   * Products of fewer multiply-adds run on the calling thread alone. Default 2^23 (about 0.15 ms
+   * on one thread): below that, waking workers and copying through shared memory cost what they
+   * save (2^22 measured faster alone, 289 → 217 µs for 64×784×128, but slower inside an MLP
+   * training step, 1.19 → 1.38 ms).
    */
   readonly minWork?: number;
 }
@@ -100,7 +101,7 @@ export class GemmThreads {
     if (!Number.isInteger(count) || count < 1)
       throw new RangeError(`GemmThreads: expected a thread count >= 1, got ${count}`);
     this.count = count;
-    this.minWork = options.minWork ?? 1 << 22;
+    this.minWork = options.minWork ?? 1 << 23;
     const module = new WebAssembly.Module(decodeBase64(GEMM_SHARED_WASM_BASE64));
     this.memory = new WebAssembly.Memory({ initial: 64, maximum: 32768, shared: true });
     this.main = new WebAssembly.Instance(module, { env: { memory: this.memory } })
