@@ -1,6 +1,6 @@
-// Compiles wasm/gemm.c, adam.c and relu.c into one WebAssembly module (wasm32, SIMD128, bulk
-// memory) with clang and lld, twice: a module with its own memory (src/internal/wasm/gemm-binary.ts)
-// and one importing a shared memory for worker threads (src/internal/wasm/gemm-shared-binary.ts,
+// Compiles wasm/*.c (the GEMM, im2col/col2im, Adam, ReLU, elementwise and pooling kernels) into
+// one WebAssembly module (wasm32, SIMD128, bulk memory) with clang and lld, twice: a module with
+// its own memory (src/internal/wasm/gemm-binary.ts) and one importing a shared memory for worker threads (src/internal/wasm/gemm-shared-binary.ts,
 // used by the `./node` entry only). Each file holds the module base64-encoded with the SHA-256
 // of the C sources (a test checks they are current). Needs Debian's `clang` and `lld` (apt).
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The C sources, in link order; the SHA-256 is over their contents in this order. */
-const SOURCES = ['gemm.c', 'adam.c', 'relu.c'];
+const SOURCES = ['gemm.c', 'adam.c', 'relu.c', 'elementwise.c', 'pool.c'];
 const sources = SOURCES.map((f) => join(root, 'wasm', f));
 const hash = createHash('sha256');
 for (const f of sources) hash.update(readFileSync(f));

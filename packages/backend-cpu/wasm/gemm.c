@@ -144,6 +144,15 @@ static inline void copy_floats(float *dst, const float *src, int n) {
   for (; i < n; i++) dst[i] = src[i];
 }
 
+// Steps output pixel (b, oy, ox) to the next in row-major order.
+static inline void next_pixel(int *ox, int *oy, int *b, int out_w, int out_h) {
+  if (++*ox < out_w) return;
+  *ox = 0;
+  if (++*oy < out_h) return;
+  *oy = 0;
+  ++*b;
+}
+
 // im2col for the convolutions (see src/internal/im2col.ts, the JS twin): row r of `cols` is the
 // window of output pixel first + r of an NHWC input, flattened as (fy, fx, c), zeros outside.
 __attribute__((export_name("im2col"))) void im2col(const float *x, int in_h, int in_w, int cin, int out_h,
@@ -151,11 +160,10 @@ __attribute__((export_name("im2col"))) void im2col(const float *x, int in_h, int
                                                    int top, int left, int first, int rows, float *cols) {
   int row_width = fw * cin;
   float *t = cols;
-  for (int pixel = first; pixel < first + rows; pixel++) {
-    int ox = pixel % out_w;
-    int rest = pixel / out_w;
-    int oy = rest % out_h;
-    int b = rest / out_h;
+  // The first pixel's coordinates by division, the rest by counting (a division per pixel cost
+  // more than copying a small window).
+  int ox = first % out_w, oy = first / out_w % out_h, b = first / out_w / out_h;
+  for (int r = 0; r < rows; r++, next_pixel(&ox, &oy, &b, out_w, out_h)) {
     int y0 = oy * sh - top;
     int x0 = ox * sw - left;
     for (int fy = 0; fy < fh; fy++) {
@@ -186,11 +194,8 @@ __attribute__((export_name("col2im"))) void col2im(const float *cols, int in_h, 
                                                    int top, int left, int first, int rows, float *dx) {
   int row_width = fw * cin;
   const float *t = cols;
-  for (int pixel = first; pixel < first + rows; pixel++) {
-    int ox = pixel % out_w;
-    int rest = pixel / out_w;
-    int oy = rest % out_h;
-    int b = rest / out_h;
+  int ox = first % out_w, oy = first / out_w % out_h, b = first / out_w / out_h;
+  for (int r = 0; r < rows; r++, next_pixel(&ox, &oy, &b, out_w, out_h)) {
     int y0 = oy * sh - top;
     int x0 = ox * sw - left;
     for (int fy = 0; fy < fh; fy++, t += row_width) {
