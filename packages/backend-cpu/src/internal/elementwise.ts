@@ -78,11 +78,11 @@ function mapBinaryLoop(
   else if (b.length === 1) loop(a, 0, 1, b, 0, 0, out, 0, n);
   else if (a.length === 1) loop(a, 0, 0, b, 0, 1, out, 0, n);
   else if (a.length === n && repeatsOverLeading(bShape, outShape)) {
-    const tiled = tile(b, n);
+    const tiled = tile(b);
     for (let s = 0; s < n; s += tiled.length)
       loop(a, s, 1, tiled, 0, 1, out, s, Math.min(tiled.length, n - s));
   } else if (b.length === n && repeatsOverLeading(aShape, outShape)) {
-    const tiled = tile(a, n);
+    const tiled = tile(a);
     for (let s = 0; s < n; s += tiled.length)
       loop(tiled, 0, 1, b, s, 1, out, s, Math.min(tiled.length, n - s));
   } else {
@@ -102,22 +102,27 @@ function mapBinaryLoop(
  * Whether `shape` (without its leading 1s) is the trailing axes of `out`: the operand repeats
  * whole over the leading axes, like a bias, so a flat tiled copy of it lines up with the output.
  */
-function repeatsOverLeading(shape: Shape, out: Shape): boolean {
+export function repeatsOverLeading(shape: Shape, out: Shape): boolean {
   const s = shape.slice(shape.findIndex((d) => d !== 1));
   return s.length <= out.length && s.every((d, i) => d === out[out.length - s.length + i]);
 }
 
 /**
- * `x` repeated to about 2048 elements (whole copies, at most `n`): the operand of one loop call
- * per block, instead of one call per row of a short last axis (a bias of 8 channels made
- * 36,864 calls of 8 elements; as blocks, add runs about 4× faster).
+ * `x` repeated to about 2048 elements (whole copies, their total a multiple of `lanes`): the
+ * operand of one loop call per block, instead of one call per row of a short last axis (a bias
+ * of 8 channels made 36,864 calls of 8 elements; as blocks, add runs about 2× faster).
  */
-function tile(x: TypedArray, n: number): TypedArray {
-  const copies = Math.max(1, Math.min(Math.floor(2048 / x.length), n / x.length));
+export function tile(x: TypedArray, lanes = 1): TypedArray {
+  const step = lanes / gcd(x.length, lanes);
+  const copies = Math.max(step, Math.floor(2048 / x.length / step) * step);
   if (copies === 1) return x;
   const out = new (x.constructor as new (n: number) => TypedArray)(x.length * copies);
   for (let c = 0; c < copies; c++) out.set(x, c * x.length);
   return out;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }
 
 /**

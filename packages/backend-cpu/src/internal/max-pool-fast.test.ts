@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { cpuBackend } from '../cpu-backend-plugin';
 import { seeded } from '../test-utils/helpers';
 import { beats } from './math';
+import { maxPoolBackwardInto, maxPoolInto } from './max-pool-fast';
+import { wasmMaxPool, wasmMaxPoolBackward } from './wasm/wasm-pool';
 
 // The 'reference' kernel set shares these kernels, so they are checked against plain loops here
 // on the inputs the branch-free selection could get wrong: NaN (of either sign) inside a
@@ -201,5 +203,170 @@ describe.each(['float32', 'float64'] as const)('maxPool fast path (%s)', (precis
     checkForward(rt, c, draw(n, ints, 3, 0), 'int32');
     checkBackward(rt, c, draw(n, floats, 4, 0.04), 5);
     checkBackward(rt, c, draw(n, floats, 6, 0), 7);
+  });
+});
+
+// Float32 inputs past WASM_MIN_WORK elements with channels a multiple of 4 run on wasm/pool.c
+// (four channels per vector), which must give the JS kernel's results bit for bit: the same
+// first max (NaN of either sign mid-window, ±0 ties, infinities) and the same dx sums.
+const bigCases: Case[] = [
+  [
+    [4, 24, 24, 8],
+    [2, 2],
+    [2, 2],
+    [0, 0, 0, 0],
+  ], // the MNIST CNN's first pool
+  [
+    [16, 8, 8, 16],
+    [2, 2],
+    [2, 2],
+    [0, 0, 0, 0],
+  ],
+  [
+    [2, 24, 24, 8],
+    [3, 3],
+    [1, 1],
+    [1, 1, 1, 1],
+  ], // 'same', overlapping: 4, 6 and 9 taps
+  [
+    [2, 23, 23, 12],
+    [3, 3],
+    [2, 2],
+    [1, 1, 1, 1],
+  ], // 'same', stride 2
+  [
+    [5, 25, 24, 4],
+    [3, 2],
+    [2, 1],
+    [1, 2, 0, 1],
+  ],
+  [
+    [4, 17, 16, 8],
+    [2, 2],
+    [1, 1],
+    [0, 1, 0, 1],
+  ],
+  [
+    [2, 24, 24, 8],
+    [3, 3],
+    [3, 3],
+    [0, 0, 0, 0],
+  ], // 9 taps, not overlapping
+  [
+    [4, 16, 24, 8],
+    [2, 2],
+    [2, 1],
+    [0, 0, 0, 0],
+  ], // overlapping across columns only
+  [
+    [4, 24, 16, 8],
+    [3, 2],
+    [1, 2],
+    [1, 1, 0, 0],
+  ], // across rows only
+  [
+    [3, 24, 24, 6],
+    [3, 3],
+    [2, 2],
+    [1, 1, 1, 1],
+  ], // channels not a multiple of 4: the JS kernel
+];
+
+describe('maxPool on the WASM module (float32)', () => {
+  const wasm = createRuntime({ plugins: [cpuBackend()] });
+  const js = createRuntime({ plugins: [cpuBackend({ kernels: 'js' })] });
+  const sizeOf = (s: Shape) => s.reduce((a, b) => a * b, 1);
+
+  /** maxPool and its gradient of `data` on `rt`. */
+  const pool = (rt: Runtime, c: Case, data: number[], seed: number) => {
+    const x = rt.tensor(Float32Array.from(data), c[0]);
+    const attrs = attrsOf(c);
+    const y = maxPool(x, { windowSize: attrs.windowSize, strides: attrs.strides, padding: attrs.pads });
+    const dy = rt.tensor(Float32Array.from({ length: y.size }, seeded(seed)), y.shape);
+    return [y.dataSync(), maxPoolBackward(dy, x, attrs).dataSync()] as const;
+  };
+  const both = (c: Case, data: number[], seed: number) =>
+    [pool(wasm, c, data, seed), pool(js, c, data, seed)] as const;
+
+  it.each(bigCases)('matches the JS kernel bit for bit: %j %j %j %j', (...c) => {
+    const n = sizeOf(c[0]);
+    expect(n).toBeGreaterThan(8192);
+    for (const [seed, nanRate] of [
+      [11, 0.04],
+      [12, 0],
+      [13, 0.5],
+    ] as const) {
+      const [[y, dx], [yJs, dxJs]] = both(c, draw(n, floats, seed, nanRate), seed + 100);
+      expectSame(y, yJs);
+      expectSame(dx, dxJs);
+    }
+    checkForward(wasm, c, draw(n, floats, 14, 0.04), 'float32');
+    checkBackward(wasm, c, draw(n, floats, 15, 0.04), 16);
+  });
+
+  it('handles NaN first in a window, -0 after 0, and all-infinite windows', () => {
+    // 2x2 windows over 8 channels: each channel a different pattern of its window's 4 taps.
+    const patterns = [
+      [negNaN, 1, Number.NaN, 2],
+      [1, Number.NaN, 3, negNaN],
+      [0, -0, -0, 0],
+      [-0, 0, 0, -0],
+      [-Infinity, -Infinity, -Infinity, -Infinity],
+      [-Infinity, Infinity, Infinity, Number.NaN],
+      [-1, -0, 0, -0],
+      [Infinity, Number.NaN, Infinity, 5],
+    ];
+    const shape = [4, 24, 24, 8];
+    const data = new Float32Array(sizeOf(shape));
+    for (let i = 0; i < data.length; i++) {
+      const [w, c] = [Math.floor(i / 8), i % 8];
+      const [yy, xx] = [Math.floor(w / 24) % 24, w % 24];
+      data[i] = patterns[(c + Math.floor(w / 576)) % 8]![(yy % 2) * 2 + (xx % 2)]!;
+    }
+    const c: Case = [shape, [2, 2], [2, 2], [0, 0, 0, 0]];
+    const [[y, dx], [yJs, dxJs]] = both(c, Array.from(data), 3);
+    expectSame(y, yJs);
+    expectSame(dx, dxJs);
+  });
+
+  it('runs on the module for channels a multiple of 4, with dilations and windows of padding only', () => {
+    // Hand-made attrs the ops refuse, straight against the JS kernel.
+    const geometries: [Shape, Pool2DAttrs][] = [
+      [[2, 12, 13, 8], { ...attrsOf([[], [3, 2], [2, 3], [1, 0, 2, 1]]), dilations: [2, 3] }],
+      [[1, 6, 7, 4], attrsOf([[], [2, 2], [2, 2], [2, 2, 2, 2]])], // windows of padding only
+      [[1, 5, 5, 12], { ...attrsOf([[], [3, 3], [1, 1], [3, 3, 3, 3]]), dilations: [2, 2] }],
+    ];
+    for (const [x, attrs] of geometries) {
+      const [, h, w, ch] = x as [number, number, number, number];
+      const extent = (i: 0 | 1, size: number, p0: number, p1: number) =>
+        Math.floor(
+          (size + p0 + p1 - ((attrs.windowSize[i] - 1) * attrs.dilations[i] + 1)) / attrs.strides[i],
+        ) + 1;
+      const y = [
+        x[0]!,
+        extent(0, h, attrs.pads[0], attrs.pads[1]),
+        extent(1, w, attrs.pads[2], attrs.pads[3]),
+        ch,
+      ];
+      const v = Float32Array.from(draw(sizeOf(x), floats, 21, 0.05));
+      const dy = Float32Array.from({ length: sizeOf(y) }, seeded(22));
+      const [out, outJs] = [new Float32Array(sizeOf(y)), new Float32Array(sizeOf(y))];
+      expect(wasmMaxPool(v, x, y, attrs, out)).toBe(true);
+      maxPoolInto(v, x, y, attrs, outJs, Number.NEGATIVE_INFINITY);
+      expectSame(out, outJs);
+      const [dx, dxJs] = [new Float32Array(v.length).fill(7), new Float32Array(v.length)];
+      expect(wasmMaxPoolBackward(v, x, y, attrs, dy, dx)).toBe(true);
+      maxPoolBackwardInto(v, x, y, attrs, dy, dxJs);
+      expectSame(dx, dxJs);
+    }
+    expect(
+      wasmMaxPool(
+        new Float32Array(36),
+        [1, 3, 2, 6],
+        [1, 1, 1, 6],
+        attrsOf([[], [2, 2], [2, 2], [0, 0, 0, 0]]),
+        new Float32Array(6),
+      ),
+    ).toBe(false);
   });
 });

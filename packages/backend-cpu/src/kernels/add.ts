@@ -1,7 +1,9 @@
 import { binaryKernel } from '../internal/elementwise';
+import { cpuKernel } from '../internal/kernel';
+import { wasmAdd } from '../internal/wasm/wasm-add';
 
-/** a + b; int32 sums wrap on store. */
-export const addKernel = binaryKernel(
+/** The JS kernel: a + b; int32 sums wrap on store. */
+const jsAdd = binaryKernel(
   'add',
   (a, b) => a + b,
   undefined,
@@ -17,3 +19,9 @@ export const addKernel = binaryKernel(
     } else for (let j = 0; j < n; j++, ia += da, ib += db) o[io + j] = a[ia]! + b[ib]!;
   },
 );
+
+/**
+ * a + b: float32 operands of one shape, or with a bias repeated over leading axes, past
+ * WASM_MIN_WORK elements run on the WASM module; everything else runs the JS loops.
+ */
+export const addKernel = cpuKernel('add', (args) => wasmAdd(args) ?? jsAdd.fn(args));

@@ -1,6 +1,9 @@
 import type { ReduceAttrs, TypedArray } from '@descent/core';
+import type { CpuBackend } from '../cpu-backend';
 import { cpuKernel } from '../internal/kernel';
 import { reductionRows } from '../internal/reduce';
+import { wasmPath } from '../internal/wasm/wasm-path';
+import { wasmSumBlocks } from '../internal/wasm/wasm-sum';
 
 /** Sum over axes: float32 accumulates in float64; int32 wraps like C. Empty sums are 0. */
 export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, backend, out }) => {
@@ -12,7 +15,7 @@ export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, ba
   if (axes.length > 0 && axes.length < shape.length && axes.every((a, i) => a === i)) {
     // Leading axes (a bias gradient: sum over batch and pixels): add whole rows into the output
     // instead of transposing the input first.
-    sumLeading(backend.values(x!), o.length, o, int);
+    sumLeading(backend.values(x!), o.length, o, int, backend);
     return res;
   }
   const [rows, len] = reductionRows(backend.values(x!), shape, axes);
@@ -25,23 +28,31 @@ export const sumKernel = cpuKernel<ReduceAttrs>('sum', ({ inputs: [x], attrs, ba
   return res;
 });
 
-function sumLeading(v: TypedArray, inner: number, o: TypedArray, int: boolean): void {
+function sumLeading(v: TypedArray, inner: number, o: TypedArray, int: boolean, backend: CpuBackend): void {
   if (int) {
     for (let i = 0; i < v.length; i += inner) for (let j = 0; j < inner; j++) o[j] = (o[j]! + v[i + j]!) | 0;
     return;
   }
-  // Float64 sums over rows taken a block of whole rows (about 2048 values) at a time: one long
-  // inner loop instead of a loop of `inner` per row (8 channels: 36,864 short loops), then the
-  // block's row sums folded. Float64 keeps the different order's rounding far below float32's.
-  const rows = Math.max(1, Math.floor(2048 / inner));
+  // Float64 sums over rows taken a block of whole rows (about 2048 values, a multiple of four
+  // for the WASM lanes) at a time: one long inner loop instead of a loop of `inner` per row
+  // (8 channels: 36,864 short loops), then the block's row sums folded. The WASM module sums
+  // the blocks in the same order, so both give the same bits.
+  const rows = 4 * Math.max(1, Math.floor(512 / inner));
   const block = rows * inner;
-  const acc = new Float64Array(block);
-  let i = 0;
-  for (; i + block <= v.length; i += block) for (let k = 0; k < block; k++) acc[k]! += v[i + k]!;
-  for (let k = 0; i + k < v.length; k++) acc[k]! += v[i + k]!;
+  const acc =
+    (wasmPath(backend, v.length) && wasmSumBlocks(v as Float32Array, block)) || jsSumBlocks(v, block);
   for (let j = 0; j < inner; j++) {
     let t = 0;
     for (let r = 0; r < rows; r++) t += acc[r * inner + j]!;
     o[j] = t;
   }
+}
+
+/** acc[k] = Σ over blocks of x[i + k], in double. */
+function jsSumBlocks(v: TypedArray, block: number): Float64Array {
+  const acc = new Float64Array(block);
+  let i = 0;
+  for (; i + block <= v.length; i += block) for (let k = 0; k < block; k++) acc[k]! += v[i + k]!;
+  for (let k = 0; i + k < v.length; k++) acc[k]! += v[i + k]!;
+  return acc;
 }

@@ -1,11 +1,11 @@
 import { align4, type GemmExports, reserve, wasmGemmModule } from './wasm-gemm';
 
 /**
- * Runs an elementwise function of the WASM module over float32 arrays of one length: copies
- * `inputs` into regions of the module's memory (16-byte aligned, each padded to whole vectors of
+ * Runs an elementwise function of the WASM module over float32 arrays: copies `inputs` into
+ * regions of the module's memory (16-byte aligned, each padded with zeros to whole vectors of
  * four, which the C loops rely on), calls `run` with the module, the byte offset of each region
- * and the padded length, then copies region `from` into each output. The C functions work in
- * place. Returns false (nothing done) where the module is unavailable.
+ * and the first input's padded length, then copies region `from` into each output. The C
+ * functions work in place. Returns false (nothing done) where the module is unavailable.
  */
 export function wasmElementwise(
   inputs: readonly Float32Array[],
@@ -14,14 +14,17 @@ export function wasmElementwise(
 ): boolean {
   const mod = wasmGemmModule();
   if (!mod) return false;
-  const n = align4(inputs[0]!.length);
   const at = reserve(
     mod.memory,
     align4((mod.__heap_base.value as number) >>> 2),
-    inputs.map(() => n),
+    inputs.map((x) => align4(x.length)),
   );
   const f32 = new Float32Array(mod.memory.buffer);
-  for (const [i, x] of inputs.entries()) f32.set(x, at[i]!);
+  for (const [i, x] of inputs.entries()) {
+    f32.set(x, at[i]!);
+    f32.fill(0, at[i]! + x.length, at[i]! + align4(x.length));
+  }
+  const n = align4(inputs[0]!.length);
   run(
     mod,
     at.map((o) => o * 4),

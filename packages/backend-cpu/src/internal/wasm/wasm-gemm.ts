@@ -26,8 +26,15 @@ export interface GemmExports {
   col2im(cols: number, ...geometryFirstRowsDx: number[]): void;
   /** One Adam step of wasm/adam.c; pointers in bytes (vmax and p may be 0), then the hyperparameters. */
   adam(n: number, g: number, mu: number, nu: number, vmax: number, p: number, ...hyper: number[]): void;
+  /** wasm/elementwise.c: o = a + t, t repeated every tlen floats; pointers in bytes. */
+  add_tiled(n: number, a: number, t: number, tlen: number, o: number): void;
+  /** wasm/elementwise.c: acc (float64) += each block of x; pointers in bytes. */
+  sum_blocks(n: number, x: number, block: number, acc: number): void;
   /** ReLU's select of wasm/relu.c; pointers in bytes. */
   relu_mask(n: number, x: number, y: number, o: number): void;
+  /** maxPool and its gradient of wasm/pool.c (channels a multiple of 4); pointers in bytes, then the geometry. */
+  max_pool(x: number, y: number, ...geometry: number[]): void;
+  max_pool_backward(x: number, dy: number, dx: number, ...geometry: number[]): void;
 }
 
 let exports: GemmExports | null = null;
