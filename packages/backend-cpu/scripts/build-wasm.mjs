@@ -1,4 +1,4 @@
-// Compiles wasm/*.c (the GEMM, im2col/col2im, Adam, ReLU, elementwise and pooling kernels) into
+// Compiles wasm/*.c (the GEMM, im2col/col2im, convolutions, Adam, ReLU, elementwise and pooling kernels) into
 // one WebAssembly module (wasm32, SIMD128, bulk memory) with clang and lld, twice: a module with
 // its own memory (src/internal/wasm/gemm-binary.ts) and one importing a shared memory for worker threads (src/internal/wasm/gemm-shared-binary.ts,
 // used by the `./node` entry only). Each file holds the module base64-encoded with the SHA-256
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The C sources, in link order; the SHA-256 is over their contents in this order. */
-const SOURCES = ['gemm.c', 'adam.c', 'relu.c', 'elementwise.c', 'pool.c'];
+const SOURCES = ['gemm.c', 'conv.c', 'adam.c', 'relu.c', 'elementwise.c', 'pool.c'];
 const sources = SOURCES.map((f) => join(root, 'wasm', f));
 const hash = createHash('sha256');
 for (const f of sources) hash.update(readFileSync(f));

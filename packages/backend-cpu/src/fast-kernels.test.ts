@@ -41,7 +41,7 @@ describe('the WASM SIMD GEMM', () => {
 
   it('is compiled from the current wasm/*.c (rebuild: node scripts/build-wasm.mjs)', () => {
     const hash = createHash('sha256');
-    for (const f of ['gemm.c', 'adam.c', 'relu.c', 'elementwise.c', 'pool.c'])
+    for (const f of ['gemm.c', 'conv.c', 'adam.c', 'relu.c', 'elementwise.c', 'pool.c'])
       hash.update(readFileSync(fileURLToPath(new URL(`../wasm/${f}`, import.meta.url))));
     const sha = hash.digest('hex');
     expect(sha).toBe(GEMM_WASM_SOURCE_SHA256);

@@ -71,6 +71,27 @@ describe('GEMM threads (cpuThreads)', () => {
     }
   });
 
+  it('splits convolutions by images over the workers (not the filter gradient, which sums over them)', () => {
+    const attrs = { strides: [2, 2], pads: [0, 1, 0, 1], dilations: [1, 1] } as const;
+    const x = [5, 13, 13, 4];
+    const w = [3, 3, 4, 6];
+    const dyShape = [5, 6, 6, 6];
+    const count = (f: () => void) => {
+      const before = pool.workerJobs;
+      f();
+      return pool.workerJobs - before;
+    };
+    let bits: [Uint32Array, Uint32Array] | undefined;
+    expect(count(() => (bits = both([x, w], ([a, b]) => conv2d(a!, b!, attrs))))).toBe(2);
+    expect(bits![0]).toEqual(bits![1]);
+    const grad = ([dy, b]: Tensor[]) => conv2dBackpropInput(dy!, b!, { ...attrs, inputShape: x });
+    expect(count(() => (bits = both([dyShape, w], grad)))).toBe(2);
+    expect(bits![0]).toEqual(bits![1]);
+    const filterGrad = ([a, dy]: Tensor[]) => conv2dBackpropFilter(a!, dy!, { ...attrs, filterShape: w });
+    expect(count(() => (bits = both([x, dyShape], filterGrad)))).toBe(0);
+    expect(bits![0]).toEqual(bits![1]);
+  });
+
   it('runs on the calling thread once closed, still correct', () => {
     const other = cpuThreads(2, { minWork: 0 });
     other.close();

@@ -3,7 +3,7 @@ import { sizeOf } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
-import { wasmConv2dBackpropFilter } from '../internal/wasm/wasm-conv';
+import { convOnWasm } from '../internal/wasm/wasm-conv';
 import { wasmPath } from '../internal/wasm/wasm-path';
 
 /**
@@ -19,7 +19,17 @@ export const conv2dBackpropFilterKernel = cpuKernel<Conv2DBackpropFilterAttrs>(
     const [xv, gv] = [backend.values(x!), backend.values(dy!)];
     if (wasmPath(backend, sizeOf(dy!.shape) * width)) {
       const df = backend.allocate(out.dtype, width * cout) as Float32Array;
-      if (wasmConv2dBackpropFilter(xv as Float32Array, gv as Float32Array, df, g, dy!.shape[0]!))
+      if (
+        convOnWasm(
+          backend.gemmEngine,
+          'conv_filter_grad',
+          xv as Float32Array,
+          gv as Float32Array,
+          df,
+          g,
+          dy!.shape[0]!,
+        )
+      )
         return backend.make(out.shape, out.dtype, df);
     }
     // Summed over the whole batch: in float32 on the WASM GEMM (as TF.js and PyTorch do), else float64.

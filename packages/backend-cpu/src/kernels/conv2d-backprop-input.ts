@@ -3,7 +3,7 @@ import { sizeOf } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { col2im, convGeometry, forEachChunk } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
-import { wasmConv2dBackpropInput } from '../internal/wasm/wasm-conv';
+import { convOnWasm } from '../internal/wasm/wasm-conv';
 import { wasmPath } from '../internal/wasm/wasm-path';
 
 /**
@@ -22,7 +22,15 @@ export const conv2dBackpropInputKernel = cpuKernel<Conv2DBackpropInputAttrs>(
     const g = convGeometry(attrs.inputShape, dy!.shape, [fh, fw], attrs);
     if (
       wasmPath(backend, sizeOf(dy!.shape) * width) &&
-      wasmConv2dBackpropInput(gv as Float32Array, fv as Float32Array, dx as Float32Array, g, dy!.shape[0]!)
+      convOnWasm(
+        backend.gemmEngine,
+        'conv_input_grad',
+        gv as Float32Array,
+        fv as Float32Array,
+        dx as Float32Array,
+        g,
+        dy!.shape[0]!,
+      )
     )
       return res;
     forEachChunk(g, dy!.shape[0]!, backend.precision === 'float32', (cols, first, rows) => {

@@ -3,7 +3,7 @@ import { sizeOf } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { convGeometry, forEachChunk, im2col } from '../internal/im2col';
 import { cpuKernel } from '../internal/kernel';
-import { wasmConv2d } from '../internal/wasm/wasm-conv';
+import { convOnWasm } from '../internal/wasm/wasm-conv';
 import { wasmPath } from '../internal/wasm/wasm-path';
 
 /**
@@ -21,7 +21,15 @@ export const conv2dKernel = cpuKernel<Conv2DAttrs>('conv2d', ({ inputs: [x, f], 
   const g = convGeometry(x!.shape, out.shape, [fh, fw], attrs);
   if (
     wasmPath(backend, sizeOf(out.shape) * width) &&
-    wasmConv2d(xv as Float32Array, fv as Float32Array, o as Float32Array, g, out.shape[0]!)
+    convOnWasm(
+      backend.gemmEngine,
+      'conv_forward',
+      xv as Float32Array,
+      fv as Float32Array,
+      o as Float32Array,
+      g,
+      out.shape[0]!,
+    )
   )
     return res;
   forEachChunk(g, out.shape[0]!, backend.precision === 'float32', (cols, first, rows) => {

@@ -1,5 +1,7 @@
 import type { GemmArgs } from '../gemm';
+import type { ConvGeometry } from '../im2col';
 import { GEMM_SHARED_WASM_BASE64 } from './gemm-shared-binary';
+import { runConvRange, stageConv, unstageConv } from './wasm-conv';
 import { align4, decodeBase64, type GemmExports, stageOperands, unstageResult } from './wasm-gemm';
 
 /** What the pool needs of a worker: Node's `worker_threads.Worker` fits. */
@@ -30,7 +32,8 @@ export interface GemmThreadsOptions {
   readonly minWork?: number;
 }
 
-// Control block per worker: a state word, then the gemm arguments (float offsets into memory).
+// Control block per worker: a state word, the job's kind (0: gemm, 1: conv_forward, 2:
+// conv_input_grad), then its arguments (byte offsets into memory and sizes).
 const SLOT = 16;
 const IDLE = 0;
 const JOB = 1;
@@ -46,9 +49,8 @@ const READY = 15;
 function workerMain(data: GemmWorkerData): void {
   const c = new Int32Array(data.control);
   const s = data.slot * 16;
-  const gemm = (
-    new WebAssembly.Instance(data.module, { env: { memory: data.memory } }).exports as unknown as GemmExports
-  ).gemm;
+  const mod = new WebAssembly.Instance(data.module, { env: { memory: data.memory } })
+    .exports as unknown as GemmExports;
   Atomics.store(c, s + 15, 1);
   for (;;) {
     let state = Atomics.load(c, s);
@@ -57,20 +59,22 @@ function workerMain(data: GemmWorkerData): void {
       state = Atomics.load(c, s);
     }
     if (state === 3) return;
-    gemm(
-      c[s + 1]!,
-      c[s + 2]!,
-      c[s + 3]!,
-      c[s + 4]!,
-      c[s + 5]!,
-      c[s + 6]!,
-      c[s + 7]!,
-      c[s + 8]!,
-      c[s + 9]!,
-      c[s + 10]!,
-      c[s + 11]!,
-      data.work,
-    );
+    const a = Array.from(c.subarray(s + 2, s + 13));
+    if (c[s + 1] === 0)
+      mod.gemm(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!, a[7]!, a[8]!, a[9]!, a[10]!, data.work);
+    else
+      mod[c[s + 1] === 1 ? 'conv_forward' : 'conv_input_grad'](
+        a[0]!,
+        a[1]!,
+        a[2]!,
+        a[3]!,
+        data.work,
+        a[4]!,
+        a[5]!,
+        a[6]!,
+        a[7]!,
+        a[8]!,
+      );
     Atomics.store(c, s, 2);
     Atomics.notify(c, s);
   }
@@ -96,6 +100,12 @@ export class GemmThreads {
   private readonly operandsFrom: number;
   private readonly minWork: number;
   private closed = false;
+  private handed = 0;
+
+  /** Jobs handed to worker threads so far (products' bands and convolutions' images): a diagnostic. */
+  get workerJobs(): number {
+    return this.handed;
+  }
 
   constructor(count: number, spawn: SpawnGemmWorker, options: GemmThreadsOptions = {}) {
     if (!Number.isInteger(count) || count < 1)
@@ -166,24 +176,81 @@ export class GemmThreads {
           : [m, size, k, at.a * 4, g.ai, g.ap, (at.b + start * g.bj) * 4, g.bp, g.bj, (at.c + start) * 4, n],
       );
     }
-    const c = this.control;
-    jobs.slice(1).forEach((args, w) => {
-      c.set(args, w * SLOT + 1);
-      Atomics.store(c, w * SLOT, JOB);
-      Atomics.notify(c, w * SLOT);
-    });
+    for (const [w, args] of jobs.slice(1).entries()) this.post(w, 0, args);
     const [first] = jobs;
     if (first) {
       const [mm, nn, kk, a, ai, ap, b, bp, bj, cc, ldc] = first as [number, ...number[]];
       this.main.gemm(mm, nn!, kk!, a!, ai!, ap!, b!, bp!, bj!, cc!, ldc!, this.works[0]! * 4);
     }
-    for (let w = 0; w < jobs.length - 1; w++) {
+    this.join(jobs.length - 1);
+    unstageResult(this.memory, g, at.c);
+    return true;
+  }
+
+  /**
+   * A convolution's forward pass or input gradient split by whole images over the threads (so
+   * no two threads write one output element, and each is summed in the one-thread order: the
+   * results are bit-identical); false (nothing done) when closed, while workers start, for one
+   * image, or under `minWork` / 4 multiply-adds (a convolution also copies and im2cols, so it
+   * pays for waking workers sooner). The filter gradient sums over every image, so it stays on
+   * one thread.
+   */
+  conv(
+    kind: 'conv_forward' | 'conv_input_grad',
+    a: Float32Array,
+    b: Float32Array,
+    out: Float32Array,
+    g: ConvGeometry,
+    batch: number,
+    macs: number,
+  ): boolean {
+    if (this.closed || !this.ready || batch < 2 || macs < this.minWork / 4) return false;
+    const threads = Math.min(this.count, batch);
+    const s = stageConv(this.memory, this.operandsFrom, a, b, out, g, kind, threads);
+    const pixels = g.outH * g.outW;
+    const range = (t: number) => [
+      Math.floor((batch * t) / threads) * pixels,
+      Math.floor((batch * (t + 1)) / threads) * pixels,
+    ];
+    for (let w = 0; w < threads - 1; w++) {
+      const [first, last] = range(w + 1);
+      this.post(w, kind === 'conv_forward' ? 1 : 2, [
+        s.a,
+        s.b,
+        s.out,
+        s.cols[w + 1]!,
+        s.geometry,
+        first!,
+        last!,
+        s.rows,
+        s.cout,
+      ]);
+    }
+    const [first, last] = range(0);
+    runConvRange(this.main, kind, s, s.cols[0]!, this.works[0]! * 4, first!, last!);
+    this.join(threads - 1);
+    unstageConv(this.memory, s, out);
+    return true;
+  }
+
+  /** Hands worker `w` a job of `kind` with `args` and wakes it. */
+  private post(w: number, kind: number, args: readonly number[]): void {
+    const c = this.control;
+    this.handed++;
+    c[w * SLOT + 1] = kind;
+    c.set(args, w * SLOT + 2);
+    Atomics.store(c, w * SLOT, JOB);
+    Atomics.notify(c, w * SLOT);
+  }
+
+  /** Waits until the first `n` workers are done, and marks them idle. */
+  private join(n: number): void {
+    const c = this.control;
+    for (let w = 0; w < n; w++) {
       const s = w * SLOT;
       while (Atomics.load(c, s) !== DONE) Atomics.wait(c, s, JOB);
       Atomics.store(c, s, IDLE);
     }
-    unstageResult(this.memory, g, at.c);
-    return true;
   }
 
   /** Stops the workers; later products run on the calling thread's WASM or JS kernel. */
