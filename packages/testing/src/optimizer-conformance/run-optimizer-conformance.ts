@@ -62,8 +62,9 @@ export function optimizerConformanceChecks(
  * `update` keeps paths, shapes and dtypes, frees its temporaries, returns only new tensor handles
  * and changes none of its inputs; the state is plain data keyed by parameter path; it survives
  * `serializeState` → JSON → `deserializeState` into another runtime and goes on identically; a
- * NaN or infinite gradient under `skipNonFinite` leaves it untouched; and the optimizer decreases
- * a convex quadratic. Call it once at the top level of a test file.
+ * NaN or infinite gradient under `skipNonFinite` leaves it untouched; `apply`, where the
+ * transform has the fused step, gives `update`'s state and the parameters plus its updates; and
+ * the optimizer decreases a convex quadratic. Call it once at the top level of a test file.
  *
  * @example
  * // src/conformance.test.ts of an optimizer plugin
