@@ -1,5 +1,6 @@
 // A training epoch on MNIST-shaped data, run in a process of its own (see main.ts) so its peak
 // resident memory belongs to one framework and one model. Prints one JSON line.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORKS, type FrameworkName } from './frameworks';
 import { seeded } from './timing';
@@ -24,6 +25,21 @@ export interface EpochResult {
   peakTensorMiB: number;
   firstLoss: number;
   lastLoss: number;
+}
+
+/**
+ * This process's peak resident set in MiB: Linux's VmHWM, which starts afresh at exec. Not
+ * getrusage's maxRSS: Linux carries that over from the parent at fork, so a child spawned by a
+ * bench process larger than itself reported the parent's size (every column the same).
+ */
+function peakRssMiB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 /**
@@ -68,7 +84,7 @@ export async function runEpoch(
     msPerStep,
     epochSeconds: (msPerStep * Math.floor(EPOCH_IMAGES / batch)) / 1000,
     rssBeforeMiB: rssBefore / 2 ** 20,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakRssMiB: peakRssMiB(),
     peakTensorMiB: peakBytes / 2 ** 20,
     firstLoss,
     lastLoss,
