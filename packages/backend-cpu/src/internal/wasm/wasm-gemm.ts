@@ -1,6 +1,20 @@
 import type { GemmArgs } from '../gemm';
 import { GEMM_WASM_BASE64 } from './gemm-binary';
 
+/** A convolution kernel of wasm/conv.c over output pixels [first, last); pointers in bytes. */
+export type ConvRangeFn = (
+  a: number,
+  b: number,
+  out: number,
+  cols: number,
+  work: number,
+  geometry: number,
+  first: number,
+  last: number,
+  rows: number,
+  cout: number,
+) => void;
+
 /** What both builds of wasm/gemm.c export (the own-memory one also exports `memory`). */
 export interface GemmExports {
   memory: WebAssembly.Memory;
@@ -24,43 +38,10 @@ export interface GemmExports {
   /** im2col / col2im of src/internal/im2col.ts; pointers in bytes, then the geometry. */
   im2col(x: number, ...geometryFirstRowsCols: number[]): void;
   col2im(cols: number, ...geometryFirstRowsDx: number[]): void;
-  /** wasm/conv.c: a convolution kernel over output pixels [first, last); pointers in bytes. */
-  conv_forward(
-    a: number,
-    b: number,
-    out: number,
-    cols: number,
-    work: number,
-    geometry: number,
-    first: number,
-    last: number,
-    rows: number,
-    cout: number,
-  ): void;
-  conv_input_grad(
-    a: number,
-    b: number,
-    out: number,
-    cols: number,
-    work: number,
-    geometry: number,
-    first: number,
-    last: number,
-    rows: number,
-    cout: number,
-  ): void;
-  conv_filter_grad(
-    a: number,
-    b: number,
-    out: number,
-    cols: number,
-    work: number,
-    geometry: number,
-    first: number,
-    last: number,
-    rows: number,
-    cout: number,
-  ): void;
+  /** wasm/conv.c's kernels over output pixels [first, last). */
+  conv_forward: ConvRangeFn;
+  conv_input_grad: ConvRangeFn;
+  conv_filter_grad: ConvRangeFn;
   /** One Adam step of wasm/adam.c; pointers in bytes (vmax and p may be 0), then the hyperparameters. */
   adam(n: number, g: number, mu: number, nu: number, vmax: number, p: number, ...hyper: number[]): void;
   /** wasm/elementwise.c: o = a + t, t repeated every tlen floats; pointers in bytes. */
