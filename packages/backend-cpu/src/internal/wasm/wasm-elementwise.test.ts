@@ -1,6 +1,6 @@
-import { cpuBackend } from '@descent/backend-cpu';
 import { add, createRuntime, type Shape, sum } from '@descent/core';
 import { describe, expect, it } from 'vitest';
+import { cpuBackend } from '../../cpu-backend-plugin';
 
 // The WASM add and leading-axes sum (wasm/elementwise.c) against the JS kernels (`kernels: 'js'`
 // never takes a WASM path), bit for bit, past the 8,192-element threshold, with lengths that are
