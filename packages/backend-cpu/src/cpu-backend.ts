@@ -115,7 +115,8 @@ export class CpuBackend implements Backend {
 
   /** Stores a copy of `values`. */
   write(values: TypedArray, shape: Shape, dtype: DType): TensorInfo {
-    const copy = this.allocate(dtype, values.length);
+    // Every element is overwritten: a recycled array needs no zeroing.
+    const copy = this.take(dtype, values.length, false);
     copy.set(values);
     return this.make(shape, dtype, copy);
   }

@@ -23,7 +23,8 @@ export interface Backend {
   readonly precision?: 'float32' | 'float64';
   /**
    * Stores values and returns the handle kernels will see. Float values may come as a
-   * Float64Array; the backend rounds them to its precision.
+   * Float64Array; the backend rounds them to its precision. `values` may be the caller's own
+   * array (`rt.tensor(float32Array)` passes it through): store a copy, never the array itself.
    */
   write(values: TypedArray, shape: Shape, dtype: DType): TensorInfo;
   /** Reads values back; every backend supports this. */

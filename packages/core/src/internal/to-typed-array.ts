@@ -14,7 +14,10 @@ export function toTypedArray(
 ): { data: TypedArray; inferredShape: number[]; dtype: DType } {
   if (ArrayBuffer.isView(values)) {
     const dt = dtype ?? dtypeOfArray(values);
-    // Doubles stay doubles: the backend rounds them to its own float precision on write.
+    // An array of the storage type (or doubles for float32, which the backend rounds to its own
+    // precision) goes to the backend as it is: `Backend.write` copies, so one copy, not two.
+    if (values instanceof ARRAYS[dt] || (dt === 'float32' && values instanceof Float64Array))
+      return { data: values as TypedArray, inferredShape: [values.length], dtype: dt };
     const data =
       dt === 'float32' && values instanceof Float64Array
         ? new Float64Array(values.length)

@@ -80,6 +80,23 @@ const cases: ConformanceCase[] = [
     rt.dispose([m, s, e]);
   }),
   custom(
+    'data',
+    'a tensor made from a typed array keeps its values when the array changes',
+    async ({ rt }) => {
+      // rt.tensor hands a typed array of the storage type to the backend as is: write must copy.
+      const sources = [Float32Array.of(1, 2, 3), Int32Array.of(4, 5, 6), Uint8Array.of(1, 0, 1)];
+      const dtypes = ['float32', 'int32', 'bool'] as const;
+      const ts = sources.map((a, i) => rt.tensor(a, [3], dtypes[i]));
+      for (const a of sources) a.fill(0);
+      expect(await Promise.all(ts.map(async (t) => Array.from(await t.data())))).toEqual([
+        [1, 2, 3],
+        [4, 5, 6],
+        [1, 0, 1],
+      ]);
+      rt.dispose(ts);
+    },
+  ),
+  custom(
     'dataSync',
     'dataSync() matches data() where the backend reads synchronously, else UnsupportedError',
     async ({ rt }) => {
