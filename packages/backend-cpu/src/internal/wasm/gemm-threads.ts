@@ -142,14 +142,16 @@ export class GemmThreads {
   }
 
   /**
-   * C += A·B for float32 operands, split over the threads; false (nothing done) when closed.
-   * Products under `minWork`, or while workers start, run on the calling thread.
+   * C += A·B for float32 operands, split over the threads; false (nothing done) when closed,
+   * for products under `minWork` and while workers start: the caller then runs them on its own
+   * (unshared) module, on the calling thread.
    */
   run(g: GemmArgs): boolean {
-    if (this.closed) return false;
     const { m, n, k } = g;
+    // Small products run on the caller's own module (copies into shared memory cost more).
+    if (this.closed || m * n * k < this.minWork || !this.ready) return false;
     const at = stageOperands(this.memory, g, this.operandsFrom);
-    const threads = m * n * k < this.minWork || !this.ready ? 1 : this.count;
+    const threads = this.count;
     // Bands of whole micro-tiles (4 rows or 8 columns) along the longer side of C.
     const byRows = m >= n;
     const extent = byRows ? m : n;
