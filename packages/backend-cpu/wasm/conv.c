@@ -15,13 +15,17 @@ void col2im(const float *cols, int in_h, int in_w, int cin, int out_h, int out_w
 
 static inline int width_of(const int *g) { return g[5] * g[6] * g[2]; }
 
+// Each chunk of up to `rows` output pixels in [first, last): its first pixel p and its size r.
+#define FOR_CHUNKS(p, r, first, last, rows)                                                          \
+  for (int p = first, r = last - first < rows ? last - first : rows; p < last;                      \
+       p += r, r = last - p < rows ? last - p : rows)
+
 // conv2d: o[first..last) = im2col(x) · f, chunk by chunk (o zeroed by the caller).
 __attribute__((export_name("conv_forward"))) void conv_forward(const float *x, const float *f, float *o,
                                                                float *cols, float *work, const int *g,
                                                                int first, int last, int rows, int cout) {
   int width = width_of(g);
-  for (int p = first; p < last; p += rows) {
-    int r = last - p < rows ? last - p : rows;
+  FOR_CHUNKS(p, r, first, last, rows) {
     im2col(x, GEO(g), p, r, cols);
     gemm(r, cout, width, cols, width, 1, f, cout, 1, o + p * cout, cout, work);
   }
@@ -33,8 +37,7 @@ __attribute__((export_name("conv_input_grad"))) void conv_input_grad(const float
                                                                      float *cols, float *work, const int *g,
                                                                      int first, int last, int rows, int cout) {
   int width = width_of(g);
-  for (int p = first; p < last; p += rows) {
-    int r = last - p < rows ? last - p : rows;
+  FOR_CHUNKS(p, r, first, last, rows) {
     __builtin_memset(cols, 0, (unsigned long)r * width * sizeof(float));
     gemm(r, width, cout, dy + p * cout, cout, 1, f, 1, cout, cols, width, work);
     col2im(cols, GEO(g), p, r, dx);
@@ -47,8 +50,7 @@ __attribute__((export_name("conv_filter_grad"))) void conv_filter_grad(const flo
                                                                        float *cols, float *work, const int *g,
                                                                        int first, int last, int rows, int cout) {
   int width = width_of(g);
-  for (int p = first; p < last; p += rows) {
-    int r = last - p < rows ? last - p : rows;
+  FOR_CHUNKS(p, r, first, last, rows) {
     im2col(x, GEO(g), p, r, cols);
     gemm(width, cout, r, cols, 1, width, dy + p * cout, cout, 1, df, cout, work);
   }
