@@ -80,29 +80,10 @@ export function unstageConv(memory: WebAssembly.Memory, s: StagedConv, out: Floa
 }
 
 /**
- * One convolution kernel on the module, on the calling thread: conv2d (`a` = x, `b` = filter),
- * its input gradient (`a` = dy, `b` = filter) or its filter gradient (`a` = x, `b` = dy).
- */
-export function wasmConv(
-  kind: ConvKind,
-  a: Float32Array,
-  b: Float32Array,
-  out: Float32Array,
-  g: ConvGeometry,
-  batch: number,
-): boolean {
-  const mod = wasmGemmModule();
-  if (!mod || a.length === 0 || b.length === 0 || out.length === 0) return false;
-  const work = align4((mod.__heap_base.value as number) >>> 2);
-  const s = stageConv(mod.memory, work + mod.work_floats(), a, b, out, g, kind);
-  runConvRange(mod, kind, s, s.cols[0]!, work * 4, 0, batch * g.outH * g.outW);
-  unstageConv(mod.memory, s, out);
-  return true;
-}
-
-/**
- * A convolution kernel on the WASM module: split by images over the GEMM threads where the
- * engine is a thread pool that takes it (forward and input gradient), else on the calling thread.
+ * One convolution kernel on the WASM module: conv2d (`a` = x, `b` = filter), its input
+ * gradient (`a` = dy, `b` = filter) or its filter gradient (`a` = x, `b` = dy). Split by images
+ * over the GEMM threads where the engine is a thread pool that takes it (forward and input
+ * gradient), else on the calling thread.
  */
 export function convOnWasm(
   engine: GemmEngine,
@@ -113,6 +94,7 @@ export function convOnWasm(
   g: ConvGeometry,
   batch: number,
 ): boolean {
+  if (a.length === 0 || b.length === 0 || out.length === 0) return false;
   // Forward and input gradient: each output pixel's window times the whole filter (b).
   const macs = batch * g.outH * g.outW * b.length;
   if (
@@ -121,5 +103,11 @@ export function convOnWasm(
     engine.conv(kind, a, b, out, g, batch, macs)
   )
     return true;
-  return wasmConv(kind, a, b, out, g, batch);
+  const mod = wasmGemmModule();
+  if (!mod) return false;
+  const work = align4((mod.__heap_base.value as number) >>> 2);
+  const s = stageConv(mod.memory, work + mod.work_floats(), a, b, out, g, kind);
+  runConvRange(mod, kind, s, s.cols[0]!, work * 4, 0, batch * g.outH * g.outW);
+  unstageConv(mod.memory, s, out);
+  return true;
 }
