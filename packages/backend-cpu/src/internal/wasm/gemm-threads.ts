@@ -2,7 +2,7 @@ import type { GemmArgs } from '../gemm';
 import type { ConvGeometry } from '../im2col';
 import { GEMM_SHARED_WASM_BASE64 } from './gemm-shared-binary';
 import { runConvRange, stageConv, unstageConv } from './wasm-conv';
-import { align4, decodeBase64, type GemmExports, stageOperands, unstageResult } from './wasm-gemm';
+import { align4, decodeBase64, type GemmExports, heapStart, stageOperands, unstageResult } from './wasm-gemm';
 
 /** What the pool needs of a worker: Node's `worker_threads.Worker` fits. */
 export interface GemmWorker {
@@ -118,7 +118,7 @@ export class GemmThreads {
       .exports as unknown as GemmExports;
     const workFloats = this.main.work_floats();
     // One scratch per thread after the module's own data, then the operands.
-    let at = align4((this.main.__heap_base.value as number) >>> 2);
+    let at = heapStart(this.main);
     for (let t = 0; t < count; t++, at = align4(at + workFloats)) this.works.push(at);
     this.operandsFrom = at;
     this.control = new Int32Array(new SharedArrayBuffer(Math.max(1, count - 1) * SLOT * 4));

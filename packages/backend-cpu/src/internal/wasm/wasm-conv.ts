@@ -1,7 +1,7 @@
 import type { GemmEngine } from '../gemm';
 import type { ConvGeometry } from '../im2col';
 import { chunkRows } from '../im2col';
-import { align4, type GemmExports, reserve, wasmGemmModule } from './wasm-gemm';
+import { align4, type GemmExports, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
 
 // The convolutions on the WASM module end to end: the input, filter and output are copied in
 // once, and one call of wasm/conv.c runs im2col/col2im and the GEMMs over every chunk of output
@@ -105,7 +105,7 @@ export function convOnWasm(
     return true;
   const mod = wasmGemmModule();
   if (!mod) return false;
-  const work = align4((mod.__heap_base.value as number) >>> 2);
+  const work = heapStart(mod);
   const s = stageConv(mod.memory, work + mod.work_floats(), a, b, out, g, kind);
   runConvRange(mod, kind, s, s.cols[0]!, work * 4, 0, batch * g.outH * g.outW);
   unstageConv(mod.memory, s, out);

@@ -1,4 +1,4 @@
-import { align4, type GemmExports, reserve, wasmGemmModule } from './wasm-gemm';
+import { align4, type GemmExports, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
 
 /**
  * Runs an elementwise function of the WASM module over float32 arrays: copies `inputs` into
@@ -16,7 +16,7 @@ export function wasmElementwise(
   if (!mod) return false;
   const at = reserve(
     mod.memory,
-    align4((mod.__heap_base.value as number) >>> 2),
+    heapStart(mod),
     inputs.map((x) => align4(x.length)),
   );
   const f32 = new Float32Array(mod.memory.buffer);

@@ -105,7 +105,7 @@ export function wasmGemmModule(): GemmExports | null {
 export function wasmGemm(g: GemmArgs): boolean {
   const mod = wasmGemmModule();
   if (!mod) return false;
-  const base = align4((mod.__heap_base.value as number) >>> 2);
+  const base = heapStart(mod);
   const work = base;
   const at = stageOperands(mod.memory, g, work + mod.work_floats());
   mod.gemm(g.m, g.n, g.k, at.a * 4, g.ai, g.ap, at.b * 4, g.bp, g.bj, at.c * 4, g.n, work * 4);
@@ -153,6 +153,11 @@ export function reserve(memory: WebAssembly.Memory, from: number, sizes: readonl
 /** Copies C back from float offset `c` of `memory` into `g.o`. */
 export function unstageResult(memory: WebAssembly.Memory, g: GemmArgs, c: number): void {
   (g.o as Float32Array).set(new Float32Array(memory.buffer, c * 4, g.m * g.n), g.oo);
+}
+
+/** The float offset of the first 16-byte boundary after the module's own data: where staging starts. */
+export function heapStart(mod: GemmExports): number {
+  return align4((mod.__heap_base.value as number) >>> 2);
 }
 
 export function align4(x: number): number {

@@ -1,5 +1,5 @@
 import type { Pool2DAttrs, Shape } from '@descent/core';
-import { align4, type GemmExports, reserve, wasmGemmModule } from './wasm-gemm';
+import { align4, type GemmExports, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
 
 /**
  * maxPool of src/internal/max-pool-fast.ts on the WASM module (wasm/pool.c), float32 NHWC, four
@@ -55,7 +55,7 @@ function staged(
   if (!mod) return false;
   const at = reserve(
     mod.memory,
-    align4((mod.__heap_base.value as number) >>> 2),
+    heapStart(mod),
     arrays.map((a) => a.length),
   );
   const f32 = new Float32Array(mod.memory.buffer);

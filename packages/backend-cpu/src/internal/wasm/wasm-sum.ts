@@ -1,4 +1,4 @@
-import { align4, reserve, wasmGemmModule } from './wasm-gemm';
+import { align4, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
 
 /**
  * `acc[k] = Σ over blocks of x[i + k]` in double on the WASM module (wasm/elementwise.c's
@@ -9,10 +9,7 @@ export function wasmSumBlocks(x: Float32Array, block: number): Float64Array | nu
   if (!mod) return null;
   const n = align4(x.length);
   // x zero-padded to whole vectors, then the accumulators (two floats each, 16-byte aligned).
-  const [px, pacc] = reserve(mod.memory, align4((mod.__heap_base.value as number) >>> 2), [n, 2 * block]) as [
-    number,
-    number,
-  ];
+  const [px, pacc] = reserve(mod.memory, heapStart(mod), [n, 2 * block]) as [number, number];
   const f32 = new Float32Array(mod.memory.buffer);
   f32.set(x, px);
   f32.fill(0, px + x.length, px + n);
