@@ -1,6 +1,7 @@
 import { add, type TypedArray } from '@descent/core';
 import { describe, expect, it } from 'vitest';
 import { CpuBackend, type CpuData } from './cpu-backend';
+import { wasmHeap } from './internal/wasm/wasm-heap';
 import { cpuRuntime } from './test-utils/helpers';
 
 describe('CpuBackend', () => {
@@ -50,7 +51,7 @@ describe('CpuBackend', () => {
   });
 
   it('reuses freed arrays of the same type and length, zeroed, and never a view of a larger buffer', () => {
-    const b = new CpuBackend();
+    const b = new CpuBackend({ residentTensors: false });
     const first = b.make([512], 'float32');
     const values = b.values(first);
     values.fill(7);
@@ -84,12 +85,46 @@ describe('CpuBackend', () => {
   });
 
   it('keeps at most 8 arrays of one size and leaves small arrays to the allocator', () => {
-    const b = new CpuBackend();
+    const b = new CpuBackend({ residentTensors: false });
     const infos = Array.from({ length: 10 }, () => b.make([1000], 'float32'));
     for (const info of infos) b.free(info);
     expect(b.pooledBytes).toBe(8 * 4000);
     b.free(b.make([16], 'float32'));
     expect(b.pooledBytes).toBe(8 * 4000);
+  });
+
+  it('keeps float32 tensors in the WebAssembly heap by default, and only there', () => {
+    const heap = wasmHeap()!;
+    const resident = (b: CpuBackend, dtype: 'float32' | 'int32' = 'float32') =>
+      [
+        b.make([600], dtype),
+        b.makeForOverwrite([600], dtype),
+        b.write(new Float32Array(600), [600], dtype),
+      ].map((info) => heap.addressOf(b.values(info) as Float32Array) >= 0);
+    expect(new CpuBackend().residentTensors).toBe(true);
+    expect(resident(new CpuBackend())).toEqual([true, true, true]);
+    expect(resident(new CpuBackend(), 'int32')).toEqual([false, false, false]);
+    for (const options of [
+      { residentTensors: false },
+      { kernels: 'js' },
+      { kernels: 'reference' },
+      { precision: 'float64' },
+    ] as const) {
+      expect(new CpuBackend(options).residentTensors).toBe(false);
+      expect(resident(new CpuBackend(options))).toEqual([false, false, false]);
+    }
+  });
+
+  it('reuses a freed resident block for the next tensor of its size, zeroed by make', () => {
+    const b = new CpuBackend();
+    const first = b.make([1000], 'float32');
+    const values = b.values(first);
+    values.fill(7);
+    b.free(first);
+    const again = b.values(b.make([1000], 'float32'));
+    expect(again.byteOffset).toBe(values.byteOffset);
+    expect(again.every((v) => v === 0)).toBe(true);
+    expect(b.memory()).toEqual({ bytes: 4000, buffers: 1 });
   });
 
   it('frees what tidy disposes: intermediates and the scalars numbers became', () => {

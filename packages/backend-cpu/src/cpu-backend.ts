@@ -2,6 +2,7 @@ import type { Backend, BackendMemory, DType, Shape, TensorInfo, TypedArray } fro
 import { InvalidArgumentError, sizeOf } from '@descent/core';
 import type { GemmEngine } from './internal/gemm';
 import type { GemmThreads } from './internal/wasm/gemm-threads';
+import { type WasmHeap, wasmHeap } from './internal/wasm/wasm-heap';
 
 /**
  * What a CPU tensor's `dataId` points to: one flat row-major typed array (Float32Array for
@@ -35,6 +36,14 @@ export interface CpuBackendOptions {
    * Default: none, everything runs on the calling thread.
    */
   threads?: GemmThreads;
+  /**
+   * float32 tensors live in the WebAssembly memory of the 'wasm' kernels (a shared memory with a
+   * block allocator, `WasmHeap`), where those kernels and the GEMM threads read and write them
+   * with no copies in or out. Default true where WebAssembly shared memory is available (Node; a
+   * cross-origin isolated page); false keeps every tensor in a JS array, as always happens in the
+   * 'js', 'reference' and float64 modes, and the WASM kernels copy operands in and out.
+   */
+  residentTensors?: boolean;
 }
 
 type TypedArrayConstructor =
@@ -75,6 +84,8 @@ export class CpuBackend implements Backend {
    */
   private readonly pool = new Map<TypedArrayConstructor, Map<number, TypedArray[]>>();
   private pooled = 0;
+  /** Where float32 tensors are allocated first, when they are resident. */
+  private readonly heap: WasmHeap | null;
 
   constructor(options: CpuBackendOptions = {}) {
     this.precision = options.precision ?? 'float32';
@@ -86,6 +97,14 @@ export class CpuBackend implements Backend {
     this.gemmEngine = options.kernels === 'js' ? 'js' : (options.threads ?? 'wasm');
     const float = this.precision === 'float64' ? Float64Array : Float32Array;
     this.arrays = { float32: float, int32: Int32Array, bool: Uint8Array } as const;
+    const resident =
+      (options.residentTensors ?? true) && this.precision === 'float32' && this.gemmEngine !== 'js';
+    this.heap = resident && options.kernels !== 'reference' ? wasmHeap() : null;
+  }
+
+  /** Whether float32 tensors are allocated in the WebAssembly memory (see `CpuBackendOptions.residentTensors`). */
+  get residentTensors(): boolean {
+    return this.heap !== null;
   }
 
   /** A new zero-filled array of the dtype's storage type at this backend's precision. */
@@ -102,6 +121,14 @@ export class CpuBackend implements Backend {
   }
 
   private take(dtype: DType, size: number, zero: boolean): TypedArray {
+    if (dtype === 'float32' && this.heap) {
+      const resident = this.heap.allocate(size);
+      if (resident) {
+        if (zero) this.heap.zero(resident);
+        return resident;
+      }
+      // The WebAssembly memory is full: a JS array, which the kernels copy in and out.
+    }
     const type = this.arrays[dtype];
     if (size >= POOL_MIN_LENGTH) {
       const recycled = this.pool.get(type)?.get(size)?.pop();
@@ -127,13 +154,18 @@ export class CpuBackend implements Backend {
 
   /** A copy of the values, so callers cannot mutate a tensor. */
   readSync(info: TensorInfo): TypedArray {
-    return this.values(info).slice();
+    const values = this.values(info);
+    // Not slice(): on a view of shared memory it is several times slower than a set.
+    const copy = new (values.constructor as TypedArrayConstructor)(values.length);
+    copy.set(values);
+    return copy;
   }
 
   free(info: TensorInfo): void {
     const data = info.dataId as CpuData;
     if (!this.live.delete(data)) return;
     this.bytes -= data.values.byteLength;
+    if (this.heap?.release(data.values as Float32Array)) return;
     this.recycle(data.values);
   }
 

@@ -21,15 +21,21 @@ import { seeded } from './test-utils/helpers';
 // The fast kernels (packed GEMM, im2col + GEMM) against the reference loops on random shapes,
 // odd sizes and the edges of the GEMM's register tile (4×4) and cache blocks (64 × 256 × 1024).
 // 'wasm' in float64 mode runs the JS GEMM (the WASM module is float32-only), so it is 'js' there.
+// 'wasm, staged' keeps tensors in JS arrays, which the WASM kernels copy in and out.
 const variants = [
-  { kernels: 'wasm', precision: 'float32', tol: 2e-6 },
-  { kernels: 'js', precision: 'float32', tol: 2e-6 },
-  { kernels: 'js', precision: 'float64', tol: 1e-13 },
+  { kernels: 'wasm', precision: 'float32', tol: 2e-6, residentTensors: true },
+  { kernels: 'wasm', precision: 'float32', tol: 2e-6, residentTensors: false },
+  { kernels: 'js', precision: 'float32', tol: 2e-6, residentTensors: false },
+  { kernels: 'js', precision: 'float64', tol: 1e-13, residentTensors: false },
 ] as const;
 
-function pair(kernels: 'wasm' | 'js', precision: 'float32' | 'float64'): [Runtime, Runtime] {
+function pair(
+  kernels: 'wasm' | 'js',
+  precision: 'float32' | 'float64',
+  residentTensors: boolean,
+): [Runtime, Runtime] {
   return [
-    createRuntime({ plugins: [cpuBackend({ precision, kernels })] }),
+    createRuntime({ plugins: [cpuBackend({ precision, kernels, residentTensors })] }),
     createRuntime({ plugins: [cpuBackend({ precision, kernels: 'reference' })] }),
   ];
 }
@@ -68,9 +74,9 @@ function relError(a: Tensor, b: Tensor): number {
 }
 
 describe.each(variants)(
-  '$kernels kernels match the reference ($precision)',
-  ({ kernels, precision, tol }) => {
-    const [fast, ref] = pair(kernels, precision);
+  '$kernels kernels match the reference ($precision, resident tensors: $residentTensors)',
+  ({ kernels, precision, tol, residentTensors }) => {
+    const [fast, ref] = pair(kernels, precision, residentTensors);
     // Both runtimes get the same values: tensors are made on each from one seed.
     const both = (shape: Shape, seed: number): [Tensor, Tensor] => [
       random(fast, shape, seed),

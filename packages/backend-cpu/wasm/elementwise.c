@@ -1,5 +1,5 @@
 // Elementwise kernels for WebAssembly SIMD (wasm32 + simd128), linked into the module of gemm.c
-// by scripts/build-wasm.mjs; the JS kernels stay the reference and the fallback. Lengths are
+// by scripts/build-wasm.mjs; the JS kernels stay the reference and the fallback. add_tiled runs
 // whole vectors of four: the caller pads each region (src/internal/wasm/wasm-elementwise.ts).
 #include <wasm_simd128.h>
 
@@ -18,12 +18,18 @@ __attribute__((export_name("add_tiled"))) void add_tiled(int n, const float *a, 
 __attribute__((export_name("sum_blocks"))) void sum_blocks(int n, const float *x, int block, double *acc) {
   for (int i = 0; i < n; i += block) {
     int len = n - i < block ? n - i : block;
-    for (int k = 0; k < len; k += 4) {
+    int k = 0;
+    for (; k + 4 <= len; k += 4) {
       v128_t v = wasm_v128_load(x + i + k);
       v128_t lo = wasm_f64x2_promote_low_f32x4(v);
       v128_t hi = wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 2, 3));
       wasm_v128_store(acc + k, wasm_f64x2_add(wasm_v128_load(acc + k), lo));
       wasm_v128_store(acc + k + 2, wasm_f64x2_add(wasm_v128_load(acc + k + 2), hi));
     }
+    // The last block's tail, one float at a time: x may end anywhere (a tensor in place).
+    for (; k < len; k++) acc[k] += (double)x[i + k];
   }
 }
+
+// Zeroes n floats at p: memory.fill, which JS's fill on a shared memory's view is far slower than.
+__attribute__((export_name("fill_zero"))) void fill_zero(float *p, int n) { __builtin_memset(p, 0, (unsigned)n * 4); }

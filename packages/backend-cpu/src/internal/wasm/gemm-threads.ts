@@ -1,8 +1,8 @@
 import type { GemmArgs } from '../gemm';
 import type { ConvGeometry } from '../im2col';
-import { GEMM_SHARED_WASM_BASE64 } from './gemm-shared-binary';
-import { runConvRange, stageConv, unstageConv } from './wasm-conv';
-import { align4, decodeBase64, type GemmExports, heapStart, stageOperands, unstageResult } from './wasm-gemm';
+import { placeConv, runConvRange } from './wasm-conv';
+import { type GemmExports, placeGemm } from './wasm-gemm';
+import { type WasmHeap, wasmHeap } from './wasm-heap';
 
 /** What the pool needs of a worker: Node's `worker_threads.Worker` fits. */
 export interface GemmWorker {
@@ -18,6 +18,7 @@ export interface GemmWorkerData {
   readonly memory: WebAssembly.Memory;
   readonly control: SharedArrayBuffer;
   readonly slot: number;
+  /** Byte offset of the worker's GEMM scratch. */
   readonly work: number;
 }
 
@@ -25,9 +26,11 @@ export interface GemmWorkerData {
 export interface GemmThreadsOptions {
   /**
    * Products of fewer multiply-adds run on the calling thread alone. Default 2^23 (about 0.15 ms
-   * on one thread): below that, waking workers and copying through shared memory cost what they
-   * save (2^22 measured faster alone, 289 → 217 µs for 64×784×128, but slower inside an MLP
-   * training step, 1.19 → 1.38 ms).
+   * on one thread): below that, waking a worker costs what it saves. With operands resident in
+   * the shared memory, 64×784×128 alone takes 175 µs on two threads against 226 on one, but an
+   * MLP training step got slower with 2^21 or 2^22 (1.07 → 1.21–1.26 ms): each wake-up
+   * (`Atomics.notify`) cost about 50 µs there. Workers that poll instead of sleeping made it
+   * slower still (1.5 ms): the polling core slowed the calling thread's own kernels.
    */
   readonly minWork?: number;
 }
@@ -81,7 +84,8 @@ function workerMain(data: GemmWorkerData): void {
 }
 
 /**
- * A pool of GEMM threads over one shared WebAssembly memory: the calling thread and `count - 1`
+ * A pool of GEMM threads over the shared WebAssembly memory of resident tensors (`WasmHeap`),
+ * so operands are not copied to reach the workers: the calling thread and `count - 1`
  * workers each compute a band of C's rows (or columns, for short and wide products). Each
  * element of C is still summed by one thread in the single-threaded order, so results are
  * bit-identical to the one-thread WASM kernel whatever the thread count. The calling thread
@@ -92,12 +96,10 @@ function workerMain(data: GemmWorkerData): void {
 export class GemmThreads {
   /** Number of threads a product is split over, the calling one included. */
   readonly count: number;
-  private readonly memory: WebAssembly.Memory;
-  private readonly main: GemmExports;
+  private readonly heap: WasmHeap;
   private readonly control: Int32Array;
   private readonly workers: GemmWorker[] = [];
   private readonly works: number[] = [];
-  private readonly operandsFrom: number;
   private readonly minWork: number;
   private closed = false;
   private handed = 0;
@@ -112,24 +114,22 @@ export class GemmThreads {
       throw new RangeError(`GemmThreads: expected a thread count >= 1, got ${count}`);
     this.count = count;
     this.minWork = options.minWork ?? 1 << 23;
-    const module = new WebAssembly.Module(decodeBase64(GEMM_SHARED_WASM_BASE64));
-    this.memory = new WebAssembly.Memory({ initial: 64, maximum: 32768, shared: true });
-    this.main = new WebAssembly.Instance(module, { env: { memory: this.memory } })
-      .exports as unknown as GemmExports;
-    const workFloats = this.main.work_floats();
-    // One scratch per thread after the module's own data, then the operands.
-    let at = heapStart(this.main);
-    for (let t = 0; t < count; t++, at = align4(at + workFloats)) this.works.push(at);
-    this.operandsFrom = at;
+    const heap = wasmHeap();
+    if (!heap) throw new RangeError('GemmThreads: needs shared WebAssembly memory (SharedArrayBuffer)');
+    this.heap = heap;
+    // The calling thread uses the heap's scratch; each worker gets one of its own.
+    const workBytes = heap.mod.work_floats() * 4;
+    this.works.push(heap.work);
+    for (let t = 1; t < count; t++) this.works.push(heap.permanent(workBytes));
     this.control = new Int32Array(new SharedArrayBuffer(Math.max(1, count - 1) * SLOT * 4));
     const source = `(${String(workerMain)})(require('node:worker_threads').workerData)`;
     for (let w = 0; w < count - 1; w++) {
       const worker = spawn(source, {
-        module,
-        memory: this.memory,
+        module: heap.module,
+        memory: heap.memory,
         control: this.control.buffer as SharedArrayBuffer,
         slot: w,
-        work: this.works[w + 1]! * 4,
+        work: this.works[w + 1]!,
       });
       worker.unref?.();
       this.workers.push(worker);
@@ -148,9 +148,11 @@ export class GemmThreads {
    */
   run(g: GemmArgs): boolean {
     const { m, n, k } = g;
-    // Small products run on the caller's own module (copies into shared memory cost more).
     if (this.closed || m * n * k < this.minWork || !this.ready) return false;
-    const at = stageOperands(this.memory, g, this.operandsFrom);
+    const p = placeGemm(this.heap, g);
+    if (!p) return false;
+    const [a, b] = p.ins as [number, number];
+    const c = p.outs[0]!;
     const threads = this.count;
     // Bands of whole micro-tiles (4 rows or 8 columns) along the longer side of C.
     const byRows = m >= n;
@@ -162,30 +164,18 @@ export class GemmThreads {
       const size = Math.min(band, extent - start);
       jobs.push(
         byRows
-          ? [
-              size,
-              n,
-              k,
-              (at.a + start * g.ai) * 4,
-              g.ai,
-              g.ap,
-              at.b * 4,
-              g.bp,
-              g.bj,
-              (at.c + start * n) * 4,
-              n,
-            ]
-          : [m, size, k, at.a * 4, g.ai, g.ap, (at.b + start * g.bj) * 4, g.bp, g.bj, (at.c + start) * 4, n],
+          ? [size, n, k, a + start * g.ai * 4, g.ai, g.ap, b, g.bp, g.bj, c + start * n * 4, n]
+          : [m, size, k, a, g.ai, g.ap, b + start * g.bj * 4, g.bp, g.bj, c + start * 4, n],
       );
     }
     for (const [w, args] of jobs.slice(1).entries()) this.post(w, 0, args);
     const [first] = jobs;
     if (first) {
-      const [mm, nn, kk, a, ai, ap, b, bp, bj, cc, ldc] = first as [number, ...number[]];
-      this.main.gemm(mm, nn!, kk!, a!, ai!, ap!, b!, bp!, bj!, cc!, ldc!, this.works[0]! * 4);
+      const [mm, nn, kk, fa, ai, ap, fb, bp, bj, fc, ldc] = first as [number, ...number[]];
+      this.heap.mod.gemm(mm, nn!, kk!, fa!, ai!, ap!, fb!, bp!, bj!, fc!, ldc!, this.works[0]!);
     }
     this.join(jobs.length - 1);
-    unstageResult(this.memory, g, at.c);
+    p.done();
     return true;
   }
 
@@ -208,7 +198,8 @@ export class GemmThreads {
   ): boolean {
     if (this.closed || !this.ready || batch < 2 || macs < this.minWork / 4) return false;
     const threads = Math.min(this.count, batch);
-    const s = stageConv(this.memory, this.operandsFrom, a, b, out, g, kind, threads);
+    const s = placeConv(this.heap, a, b, out, g, kind, threads);
+    if (!s) return false;
     const pixels = g.outH * g.outW;
     const range = (t: number) => [
       Math.floor((batch * t) / threads) * pixels,
@@ -229,9 +220,9 @@ export class GemmThreads {
       ]);
     }
     const [first, last] = range(0);
-    runConvRange(this.main, kind, s, s.cols[0]!, this.works[0]! * 4, first!, last!);
+    runConvRange(this.heap.mod, kind, s, s.cols[0]!, this.works[0]!, first!, last!);
     this.join(threads - 1);
-    unstageConv(this.memory, s, out);
+    s.done();
     return true;
   }
 

@@ -2,38 +2,38 @@ import type { AdamUpdateAttrs } from '@descent/core';
 import { wasmElementwise } from './wasm-elementwise';
 
 /**
- * Core's `adamUpdate` on the WASM module (wasm/adam.c), float32: copies the inputs in
- * (`[g, mu, nu, vMax?, param?]`), updates the moments in place and writes the update (into g's
- * region) or, with `applyScale`, the new parameter (into the parameter's), then copies each
- * output out. Returns false (nothing done) where the module is unavailable.
+ * Core's `adamUpdate` on the WASM module (wasm/adam.c), float32: inputs `[g, mu, nu, vMax?,
+ * param?]`, outputs `[update or new param, mu', nu', vMax'?]`, each read and written where it
+ * lives (or through a copy, see `wasmElementwise`). Returns false (nothing done) where the
+ * module is unavailable.
  */
 export function wasmAdam(
   inputs: readonly Float32Array[],
   outputs: readonly Float32Array[],
   a: AdamUpdateAttrs,
 ): boolean {
-  const vMax = a.amsgrad ? 3 : -1;
-  const param = a.applyScale === undefined ? -1 : inputs.length - 1;
-  const regions = [Math.max(param, 0), 1, 2, ...(vMax < 0 ? [] : [vMax])];
-  return wasmElementwise(
-    inputs,
-    (mod, at, n) =>
-      mod.adam(
-        n,
-        at[0]!,
-        at[1]!,
-        at[2]!,
-        vMax < 0 ? 0 : at[vMax]!,
-        param < 0 ? 0 : at[param]!,
-        a.beta1,
-        1 - a.beta1,
-        a.beta2,
-        1 - a.beta2,
-        1 / a.biasCorrection1,
-        1 / a.biasCorrection2Sqrt,
-        a.eps,
-        a.applyScale ?? 1,
-      ),
-    outputs.map((o, i) => [o, regions[i]!] as const),
+  const amsgrad = a.amsgrad === true;
+  const applied = a.applyScale !== undefined;
+  return wasmElementwise(inputs, outputs, (mod, ins, outs, n) =>
+    mod.adam(
+      n,
+      ins[0]!,
+      ins[1]!,
+      ins[2]!,
+      amsgrad ? ins[3]! : 0,
+      applied ? ins[inputs.length - 1]! : 0,
+      outs[0]!,
+      outs[1]!,
+      outs[2]!,
+      amsgrad ? outs[3]! : 0,
+      a.beta1,
+      1 - a.beta1,
+      a.beta2,
+      1 - a.beta2,
+      1 / a.biasCorrection1,
+      1 / a.biasCorrection2Sqrt,
+      a.eps,
+      a.applyScale ?? 1,
+    ),
   );
 }

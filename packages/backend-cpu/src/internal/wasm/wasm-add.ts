@@ -2,7 +2,8 @@ import type { KernelArgs, TensorInfo } from '@descent/core';
 import type { CpuBackend } from '../../cpu-backend';
 import { repeatsOverLeading, tile } from '../elementwise';
 import { wasmElementwise } from './wasm-elementwise';
-import { align4, wasmGemmModule } from './wasm-gemm';
+import { align4 } from './wasm-gemm';
+import { wasmMemory } from './wasm-memory';
 import { wasmPath } from './wasm-path';
 
 /**
@@ -19,7 +20,7 @@ export function wasmAdd({
   const bv = backend.values(b!) as Float32Array;
   // The output's size: a full operand has it (a [6, 1] + [1, 6] has none, and stays in JS).
   const n = out.shape.reduce((p, d) => p * d, 1);
-  if (a!.dtype !== 'float32' || !wasmPath(backend, n) || !wasmGemmModule()) return undefined;
+  if (a!.dtype !== 'float32' || !wasmPath(backend, n) || !wasmMemory()) return undefined;
   let full: Float32Array;
   let other: Float32Array;
   if (av.length === n && (bv.length === n || repeatsOverLeading(b!.shape, out.shape)))
@@ -29,8 +30,8 @@ export function wasmAdd({
   // One shape: the other operand is its own tile; a bias: tiled to whole vectors of four.
   const t = other.length === n ? other : (tile(other, 4) as Float32Array);
   const res = backend.makeForOverwrite(out.shape, 'float32');
-  wasmElementwise([full, t], (mod, at, len) => mod.add_tiled(len, at[0]!, at[1]!, align4(t.length), at[0]!), [
-    [backend.values(res) as Float32Array, 0],
-  ]);
+  wasmElementwise([full, t], [backend.values(res) as Float32Array], (mod, ins, outs, len) =>
+    mod.add_tiled(len, ins[0]!, ins[1]!, align4(t.length), outs[0]!),
+  );
   return res;
 }

@@ -1,11 +1,12 @@
 import type { GemmEngine } from '../gemm';
 import type { ConvGeometry } from '../im2col';
 import { chunkRows } from '../im2col';
-import { align4, type GemmExports, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
+import type { GemmExports } from './wasm-gemm';
+import { place, type WasmMemory, wasmMemory } from './wasm-memory';
 
-// The convolutions on the WASM module end to end: the input, filter and output are copied in
-// once, and one call of wasm/conv.c runs im2col/col2im and the GEMMs over every chunk of output
-// pixels, then the result is copied out once. Same chunks and GEMM as the JS path, so the same
+// The convolutions on the WASM module end to end: the input, filter and output are read where
+// they live (or copied in once), and one call of wasm/conv.c runs im2col/col2im and the GEMMs
+// over every chunk of output pixels. Same chunks and GEMM as the JS path, so the same
 // sums. Each function returns false (nothing done) where the module is unavailable or a size is 0.
 
 /** The C function of each convolution kernel (wasm/conv.c). */
@@ -23,42 +24,35 @@ export interface StagedConv {
   /** Output pixels per chunk, and the GEMM's n (or, for the filter gradient, the output's). */
   readonly rows: number;
   readonly cout: number;
+  /** Copies a staged output back. */
+  done(): void;
 }
 
 /**
- * Copies `a` and `b` into `memory` from float offset `from` on (growing it), zeroes the output
- * region, writes the geometry, and reserves `threads` im2col scratches.
+ * Places `a`, `b` and the (zeroed) output in `w` (see `place`), writes the geometry, and
+ * reserves `threads` im2col scratches; null when they do not fit.
  */
-export function stageConv(
-  memory: WebAssembly.Memory,
-  from: number,
+export function placeConv(
+  w: WasmMemory,
   a: Float32Array,
   b: Float32Array,
   out: Float32Array,
   g: ConvGeometry,
   kind: ConvKind,
   threads = 1,
-): StagedConv {
+): StagedConv | null {
   const width = g.fh * g.fw * g.cin;
   const rows = chunkRows(width);
-  const sizes = [a.length, b.length, out.length, 13, ...Array.from({ length: threads }, () => rows * width)];
-  const [pa, pb, po, pg, ...pc] = reserve(memory, from, sizes) as [
-    number,
-    number,
-    number,
-    number,
-    ...number[],
-  ];
-  const f32 = new Float32Array(memory.buffer);
-  f32.set(a, pa);
-  f32.set(b, pb);
-  f32.fill(0, po, po + out.length);
-  new Int32Array(memory.buffer).set(
+  const extra = [13, ...Array.from({ length: threads }, () => rows * width)];
+  const p = place(w, [a, b], [out], { extra, outputs: 'zero' });
+  if (!p) return null;
+  const [geometry, ...cols] = p.extra as [number, ...number[]];
+  new Int32Array(w.floats().buffer).set(
     [g.inH, g.inW, g.cin, g.outH, g.outW, g.fh, g.fw, g.sh, g.sw, g.dh, g.dw, g.top, g.left],
-    pg,
+    geometry / 4,
   );
   const cout = (kind === 'conv_filter_grad' ? out.length : b.length) / width;
-  return { a: pa * 4, b: pb * 4, out: po * 4, cols: pc.map((c) => c * 4), geometry: pg * 4, rows, cout };
+  return { a: p.ins[0]!, b: p.ins[1]!, out: p.outs[0]!, cols, geometry, rows, cout, done: p.done };
 }
 
 /** Runs `kind` over output pixels [first, last) with im2col scratch `cols` and GEMM scratch `work` (bytes). */
@@ -72,11 +66,6 @@ export function runConvRange(
   last: number,
 ): void {
   mod[kind](s.a, s.b, s.out, cols, work, s.geometry, first, last, s.rows, s.cout);
-}
-
-/** Copies the output region of `s` back into `out`. */
-export function unstageConv(memory: WebAssembly.Memory, s: StagedConv, out: Float32Array): void {
-  out.set(new Float32Array(memory.buffer, s.out, out.length));
 }
 
 /**
@@ -103,11 +92,10 @@ export function convOnWasm(
     engine.conv(kind, a, b, out, g, batch, macs)
   )
     return true;
-  const mod = wasmGemmModule();
-  if (!mod) return false;
-  const work = heapStart(mod);
-  const s = stageConv(mod.memory, work + mod.work_floats(), a, b, out, g, kind);
-  runConvRange(mod, kind, s, s.cols[0]!, work * 4, 0, batch * g.outH * g.outW);
-  unstageConv(mod.memory, s, out);
+  const w = wasmMemory();
+  const s = w && placeConv(w, a, b, out, g, kind);
+  if (!s) return false;
+  runConvRange(w.mod, kind, s, s.cols[0]!, w.work, 0, batch * g.outH * g.outW);
+  s.done();
   return true;
 }

@@ -6,6 +6,8 @@ import { cpuBackend } from '../../cpu-backend-plugin';
 // never takes a WASM path), bit for bit, past the 8,192-element threshold, with lengths that are
 // not whole vectors of four and special values at every lane position.
 const wasm = createRuntime({ plugins: [cpuBackend()] });
+// Tensors in JS arrays, copied into the WASM memory and back.
+const staged = createRuntime({ plugins: [cpuBackend({ residentTensors: false })] });
 const js = createRuntime({ plugins: [cpuBackend({ kernels: 'js' })] });
 const specials = [Number.NaN, Infinity, -Infinity, -0, 0, 1e-40, 3.4e38, -3.4e38];
 // For sums: a NaN or infinity anywhere in a column would hide every other difference.
@@ -42,7 +44,9 @@ describe('WASM elementwise kernels match the JS kernels bit for bit', () => {
   ];
   it.each(addCases)('add %j + %j', (sa, sb) => {
     const run = (rt: typeof wasm) => add(rt.tensor(data(sa, 1), sa), rt.tensor(data(sb, 2), sb));
-    expect(bits(wasm, run)).toEqual(bits(js, run));
+    const want = bits(js, run);
+    expect(bits(wasm, run)).toEqual(want);
+    expect(bits(staged, run)).toEqual(want);
   });
 
   const sumCases: [Shape, number[]][] = [
@@ -62,5 +66,6 @@ describe('WASM elementwise kernels match the JS kernels bit for bit', () => {
     const got = bits(wasm, run);
     expect(got.every((v) => Number.isFinite(Number(v)))).toBe(true);
     expect(got).toEqual(bits(js, run));
+    expect(bits(staged, run)).toEqual(got);
   });
 });

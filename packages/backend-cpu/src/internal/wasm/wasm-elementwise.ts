@@ -1,35 +1,22 @@
-import { align4, type GemmExports, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
+import { align4, type GemmExports } from './wasm-gemm';
+import { place, wasmMemory } from './wasm-memory';
 
 /**
- * Runs an elementwise function of the WASM module over float32 arrays: copies `inputs` into
- * regions of the module's memory (16-byte aligned, each padded with zeros to whole vectors of
- * four, which the C loops rely on), calls `run` with the module, the byte offset of each region
- * and the first input's padded length, then copies region `from` into each output. The C
- * functions work in place. Returns false (nothing done) where the module is unavailable.
+ * Runs an elementwise function of the WASM module over float32 arrays: `run` gets the module,
+ * the byte offsets of `inputs` and `outputs` (resident arrays where they are, others copied
+ * into 16-byte aligned scratch regions, inputs zero-padded to whole vectors of four, which the C
+ * loops run over) and the first input's padded length; staged outputs are copied back after.
+ * Returns false (nothing done) where the module is unavailable.
  */
 export function wasmElementwise(
   inputs: readonly Float32Array[],
-  run: (mod: GemmExports, at: number[], n: number) => void,
-  outputs: readonly (readonly [out: Float32Array, from: number])[],
+  outputs: readonly Float32Array[],
+  run: (mod: GemmExports, ins: readonly number[], outs: readonly number[], n: number) => void,
 ): boolean {
-  const mod = wasmGemmModule();
-  if (!mod) return false;
-  const at = reserve(
-    mod.memory,
-    heapStart(mod),
-    inputs.map((x) => align4(x.length)),
-  );
-  const f32 = new Float32Array(mod.memory.buffer);
-  for (const [i, x] of inputs.entries()) {
-    f32.set(x, at[i]!);
-    f32.fill(0, at[i]! + x.length, at[i]! + align4(x.length));
-  }
-  const n = align4(inputs[0]!.length);
-  run(
-    mod,
-    at.map((o) => o * 4),
-    n,
-  );
-  for (const [out, from] of outputs) out.set(f32.subarray(at[from]!, at[from]! + out.length));
+  const w = wasmMemory();
+  const p = w && place(w, inputs, outputs, { wholeVectors: true });
+  if (!p) return false;
+  run(w.mod, p.ins, p.outs, align4(inputs[0]!.length));
+  p.done();
   return true;
 }

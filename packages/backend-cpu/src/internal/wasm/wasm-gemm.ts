@@ -1,5 +1,6 @@
 import type { GemmArgs } from '../gemm';
 import { GEMM_WASM_BASE64 } from './gemm-binary';
+import { type Placed, place, type WasmMemory, wasmMemory } from './wasm-memory';
 
 /** A convolution kernel of wasm/conv.c over output pixels [first, last); pointers in bytes. */
 export type ConvRangeFn = (
@@ -42,8 +43,13 @@ export interface GemmExports {
   conv_forward: ConvRangeFn;
   conv_input_grad: ConvRangeFn;
   conv_filter_grad: ConvRangeFn;
-  /** One Adam step of wasm/adam.c; pointers in bytes (vmax and p may be 0), then the hyperparameters. */
-  adam(n: number, g: number, mu: number, nu: number, vmax: number, p: number, ...hyper: number[]): void;
+  /**
+   * One Adam step of wasm/adam.c; pointers in bytes: inputs g, mu, nu, vmax, p, then outputs o,
+   * mu', nu', vmax' (vmax, p and vmax' may be 0), then the hyperparameters.
+   */
+  adam(n: number, ...pointersThenHyper: number[]): void;
+  /** Zeroes n floats at a byte offset (wasm/elementwise.c). */
+  fill_zero(p: number, n: number): void;
   /** wasm/elementwise.c: o = a + t, t repeated every tlen floats; pointers in bytes. */
   add_tiled(n: number, a: number, t: number, tlen: number, o: number): void;
   /** wasm/elementwise.c: acc (float64) += each block of x; pointers in bytes. */
@@ -98,61 +104,30 @@ export function wasmGemmModule(): GemmExports | null {
 
 /**
  * `gemm` on the WASM SIMD module, float32 throughout (products and sums in float32, as in
- * TF.js and PyTorch): copies the spans of A, B and C the strides reach into the module's memory,
- * runs C += A·B there and copies C back. Returns false (nothing done) when the module is not
- * available, so the caller runs the JS kernel.
+ * TF.js and PyTorch): C += A·B (or C = A·B with `g.zero`) on the calling thread, reading resident
+ * operands where they are and copying the others in (and C back). Returns false (nothing done)
+ * when the module is not available, so the caller runs the JS kernel.
  */
 export function wasmGemm(g: GemmArgs): boolean {
-  const mod = wasmGemmModule();
-  if (!mod) return false;
-  const base = heapStart(mod);
-  const work = base;
-  const at = stageOperands(mod.memory, g, work + mod.work_floats());
-  mod.gemm(g.m, g.n, g.k, at.a * 4, g.ai, g.ap, at.b * 4, g.bp, g.bj, at.c * 4, g.n, work * 4);
-  unstageResult(mod.memory, g, at.c);
+  const w = wasmMemory();
+  const p = w && placeGemm(w, g);
+  if (!p) return false;
+  w.mod.gemm(g.m, g.n, g.k, p.ins[0]!, g.ai, g.ap, p.ins[1]!, g.bp, g.bj, p.outs[0]!, g.n, w.work);
+  p.done();
   return true;
 }
 
-/**
- * Copies the spans of A, B and C that `g`'s strides reach into `memory` from float offset
- * `from` on (growing it if needed), each 16-byte aligned; returns their float offsets.
- */
-export function stageOperands(
-  memory: WebAssembly.Memory,
-  g: GemmArgs,
-  from: number,
-): { a: number; b: number; c: number } {
+/** Places the spans of A, B and C that `g`'s strides reach in `w`. */
+export function placeGemm(w: WasmMemory, g: GemmArgs): Placed | null {
   const { m, n, k } = g;
   const aSpan = (m - 1) * g.ai + (k - 1) * g.ap + 1;
   const bSpan = (k - 1) * g.bp + (n - 1) * g.bj + 1;
-  const [a, b, c] = reserve(memory, from, [aSpan, bSpan, m * n]) as [number, number, number];
-  const f32 = new Float32Array(memory.buffer);
-  f32.set((g.a as Float32Array).subarray(g.ao, g.ao + aSpan), a);
-  f32.set((g.b as Float32Array).subarray(g.bo, g.bo + bSpan), b);
-  if (g.zero) f32.fill(0, c, c + m * n);
-  else f32.set((g.o as Float32Array).subarray(g.oo, g.oo + m * n), c);
-  return { a, b, c };
-}
-
-/**
- * Float offsets of consecutive regions of `sizes` floats from float offset `from` on, each
- * 16-byte aligned, growing `memory` to hold them all.
- */
-export function reserve(memory: WebAssembly.Memory, from: number, sizes: readonly number[]): number[] {
-  let end = from;
-  const at = sizes.map((n) => {
-    const o = align4(end);
-    end = o + n;
-    return o;
-  });
-  const have = memory.buffer.byteLength;
-  if (end * 4 > have) memory.grow(Math.ceil((end * 4 - have) / 65536));
-  return at;
-}
-
-/** Copies C back from float offset `c` of `memory` into `g.o`. */
-export function unstageResult(memory: WebAssembly.Memory, g: GemmArgs, c: number): void {
-  (g.o as Float32Array).set(new Float32Array(memory.buffer, c * 4, g.m * g.n), g.oo);
+  return place(
+    w,
+    [(g.a as Float32Array).subarray(g.ao, g.ao + aSpan), (g.b as Float32Array).subarray(g.bo, g.bo + bSpan)],
+    [(g.o as Float32Array).subarray(g.oo, g.oo + m * n)],
+    { outputs: g.zero ? 'zero' : 'accumulate' },
+  );
 }
 
 /** The float offset of the first 16-byte boundary after the module's own data: where staging starts. */

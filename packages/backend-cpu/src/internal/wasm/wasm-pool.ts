@@ -1,9 +1,10 @@
 import type { Pool2DAttrs, Shape } from '@descent/core';
-import { align4, type GemmExports, heapStart, reserve, wasmGemmModule } from './wasm-gemm';
+import type { GemmExports } from './wasm-gemm';
+import { place, wasmMemory } from './wasm-memory';
 
 /**
  * maxPool of src/internal/max-pool-fast.ts on the WASM module (wasm/pool.c), float32 NHWC, four
- * channels per vector: copies `v` (shape `x`) in, pools into `out` (shape `y`). Returns false
+ * channels per vector: pools `v` (shape `x`) into `out` (shape `y`). Returns false
  * (nothing done) where the module is unavailable or the channel count is not a multiple of 4.
  */
 export function wasmMaxPool(
@@ -13,7 +14,7 @@ export function wasmMaxPool(
   attrs: Pool2DAttrs,
   out: Float32Array,
 ): boolean {
-  return staged([v, out], x, (mod, at) => mod.max_pool(at[0]!, at[1]!, ...geometry(x, y, attrs)), out, 1);
+  return onWasm([v], x, out, (mod, at) => mod.max_pool(at[0]!, at[1]!, ...geometry(x, y, attrs)));
 }
 
 /**
@@ -28,43 +29,27 @@ export function wasmMaxPoolBackward(
   dy: Float32Array,
   dx: Float32Array,
 ): boolean {
-  return staged(
-    [v, dy, dx],
-    x,
-    (mod, at) => mod.max_pool_backward(at[0]!, at[1]!, at[2]!, ...geometry(x, y, attrs)),
-    dx,
-    2,
+  return onWasm([v, dy], x, dx, (mod, at) =>
+    mod.max_pool_backward(at[0]!, at[1]!, at[2]!, ...geometry(x, y, attrs)),
   );
 }
 
 /**
- * Reserves a 16-byte aligned region of the module's memory per array (lengths are multiples of
- * 4 with 4 | channels, so the C loops' whole vectors stay inside), copies all but the last one
- * (the output, which the C code fills) in, runs `call` with the byte offsets and copies region
- * `from` out into `out`.
+ * Places the inputs and the output (lengths are multiples of 4 with 4 | channels, so the C
+ * loops' whole vectors stay inside each) and runs `call` with the byte offsets, inputs first.
  */
-function staged(
-  arrays: readonly Float32Array[],
+function onWasm(
+  inputs: readonly Float32Array[],
   x: Shape,
-  call: (mod: GemmExports, at: number[]) => void,
   out: Float32Array,
-  from: number,
+  call: (mod: GemmExports, at: number[]) => void,
 ): boolean {
   if (x[3]! % 4 !== 0) return false;
-  const mod = wasmGemmModule();
-  if (!mod) return false;
-  const at = reserve(
-    mod.memory,
-    heapStart(mod),
-    arrays.map((a) => a.length),
-  );
-  const f32 = new Float32Array(mod.memory.buffer);
-  for (let i = 0; i < arrays.length - 1; i++) f32.set(arrays[i]!, at[i]!);
-  call(
-    mod,
-    at.map((o) => o * 4),
-  );
-  out.set(f32.subarray(at[from]!, at[from]! + out.length));
+  const w = wasmMemory();
+  const p = w && place(w, inputs, [out]);
+  if (!p) return false;
+  call(w.mod, [...p.ins, ...p.outs]);
+  p.done();
   return true;
 }
 

@@ -7,5 +7,5 @@ import { wasmElementwise } from './wasm-elementwise';
 export function wasmReluMask(x: Float32Array, y: Float32Array, o: Float32Array): boolean {
   const inputs = x === y ? [x] : [x, y];
   const last = inputs.length - 1;
-  return wasmElementwise(inputs, (mod, at, n) => mod.relu_mask(n, at[0]!, at[last]!, at[last]!), [[o, last]]);
+  return wasmElementwise(inputs, [o], (mod, ins, outs, n) => mod.relu_mask(n, ins[0]!, ins[last]!, outs[0]!));
 }
