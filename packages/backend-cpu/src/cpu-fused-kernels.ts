@@ -3,6 +3,7 @@ import { adamUpdateKernel } from './kernels/adam-update';
 import { reluKernel } from './kernels/relu';
 import { reluGradKernel } from './kernels/relu-grad';
 import { softmaxCrossEntropyKernel } from './kernels/softmax-cross-entropy';
+import { softmaxCrossEntropyGradKernel } from './kernels/softmax-cross-entropy-grad';
 
 /**
  * The CPU backend's fused kernels (core's `fusedOps` it runs in one pass). The `'reference'`
@@ -13,4 +14,5 @@ export const cpuFusedKernels: readonly FusedKernel[] = [
   reluKernel,
   reluGradKernel,
   softmaxCrossEntropyKernel,
+  softmaxCrossEntropyGradKernel,
 ];

@@ -36,6 +36,7 @@ export { adamApply, adamUpdate, adamUpdateOp } from './fused/adam-update';
 export { relu, reluOp } from './fused/relu';
 export { reluGrad, reluGradOp } from './fused/relu-grad';
 export { softmaxCrossEntropy, softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';
+export { softmaxCrossEntropyGrad, softmaxCrossEntropyGradOp } from './fused/softmax-cross-entropy-grad';
 export type { FusedKernel, FusedKernelArgs, FusedOpDef } from './fused-op';
 export { defineFusedOp } from './fused-op';
 export { fusedOps } from './fused-ops';

@@ -17,6 +17,12 @@ import {
 import { autograd } from '../autograd-plugin';
 import { gradientRules } from '../gradient-rules';
 
+/**
+ * Fused ops of core that take no gradient: an optimizer step and backward kernels. Under a tape
+ * they run as their composites.
+ */
+export const fusedWithoutRules: readonly string[] = ['adamUpdate', 'reluGrad', 'softmaxCrossEntropyGrad'];
+
 /** Ops whose rules return no gradient at all: bool/int outputs, or no inputs. */
 export const nonDifferentiableOps = [
   'argmax',

@@ -13,6 +13,8 @@ import {
   reluOp,
   ShapeError,
   softmaxCrossEntropy,
+  softmaxCrossEntropyGrad,
+  softmaxCrossEntropyGradOp,
   softmaxCrossEntropyOp,
   type Tensor,
 } from '@descent/core';
@@ -35,7 +37,13 @@ const NaN = Number.NaN;
 const Inf = Infinity;
 
 /** The fused ops of core; each must have a case (see the coverage check). */
-export const FUSED_NAMES = ['adamUpdate', 'relu', 'reluGrad', 'softmaxCrossEntropy'];
+export const FUSED_NAMES = [
+  'adamUpdate',
+  'relu',
+  'reluGrad',
+  'softmaxCrossEntropy',
+  'softmaxCrossEntropyGrad',
+];
 
 const OUTPUTS = ['update', 'mu', 'nu', 'vMax'] as const;
 
@@ -148,7 +156,12 @@ function values(n: number, seed: number, scale: number, positive = false): numbe
 }
 
 export function fusedCases(): ConformanceCase[] {
-  return [...adamUpdateCases(), ...reluCases(), ...softmaxCrossEntropyCases()];
+  return [
+    ...adamUpdateCases(),
+    ...reluCases(),
+    ...softmaxCrossEntropyCases(),
+    ...softmaxCrossEntropyGradCases(),
+  ];
 }
 
 function reluCases(): ConformanceCase[] {
@@ -287,6 +300,95 @@ function softmaxCrossEntropyCases(): ConformanceCase[] {
     ),
     error('softmaxCrossEntropy', 'int32 targets', [vec([0, 0]), i32([2], [1, 0])], run, DTypeError),
     error('softmaxCrossEntropy', 'scalar logits', [f32([], [1]), f32([], [1])], run, ShapeError),
+  ];
+}
+
+function softmaxCrossEntropyGradCases(): ConformanceCase[] {
+  const run = ([z, t, dy]: Tensor[]) => softmaxCrossEntropyGrad(z!, t!, dy!);
+  const name = 'softmaxCrossEntropyGrad';
+  return [
+    // softmax([0, ln 3]) = [1/4, 3/4]; (softmax·Σt − t)·dy written out.
+    value(
+      name,
+      'one-hot row, dy 2',
+      [f32([1, 2], [0, Math.log(3)]), f32([1, 2], [1, 0]), vec([2])],
+      run,
+      f32([1, 2], [-1.5, 1.5]),
+      ARITH,
+    ),
+    value(
+      name,
+      'targets summing to 2',
+      [f32([2, 2], [0, 0, 0, Math.log(3)]), f32([2, 2], [2, 0, 1, 1]), vec([1, -1])],
+      run,
+      f32([2, 2], [-1, 1, 0.5, -0.5]),
+      ARITH,
+    ),
+    // Shifted by the max: logits of ±1e4 give softmax [1, 0], not NaN.
+    value(
+      name,
+      'extreme logits stay finite',
+      [f32([1, 2], [1e4, -1e4]), f32([1, 2], [0, 1]), vec([1])],
+      run,
+      f32([1, 2], [1, -1]),
+      ARITH,
+    ),
+    value(
+      name,
+      'rank 1: one row',
+      [vec([0, 0, 0, 0]), vec([0, 1, 0, 0]), f32([], [4])],
+      run,
+      vec([1, -3, 1, 1]),
+      ARITH,
+    ),
+    value(name, 'no rows', [f32([0, 3], []), f32([0, 3], []), f32([0], [])], run, f32([0, 3], [])),
+    // NaN poisons its row; a -Infinity logit has probability 0.
+    value(
+      name,
+      'NaN and -Infinity',
+      [f32([2, 2], [NaN, 0, -Inf, 0]), f32([2, 2], [0, 1, 0, 1]), vec([1, 1])],
+      run,
+      f32([2, 2], [NaN, NaN, 0, 0]),
+      ARITH,
+    ),
+    custom(name, 'the backend agrees with the composite on 257 rows of 10', async ({ rt }) => {
+      // Target rows that sum to 1 (distributions), so softmax − t does not cancel thousands.
+      const raw = values(2570, 6, 1, true);
+      const targets = raw.map(
+        (v, i) => v / raw.slice(i - (i % 10), i - (i % 10) + 10).reduce((a, b) => a + b, 0),
+      );
+      const [z, t] = [values(2570, 5, 10), targets].map((xs) =>
+        rt.tensor(Float32Array.from(xs), [257, 10]),
+      ) as [Tensor, Tensor];
+      const dy = rt.tensor(Float32Array.from(values(257, 7, 1)), [257]);
+      try {
+        await fusedVsComposite(
+          rt,
+          softmaxCrossEntropyGradOp,
+          [z, t, dy],
+          {},
+          { rtol: 1e-5, atol: 1e-6 },
+          'dz',
+        );
+      } finally {
+        rt.dispose([z, t, dy]);
+      }
+    }),
+    error(
+      name,
+      'dy not one per row',
+      [f32([2, 3], [0, 0, 0, 0, 0, 0]), f32([2, 3], [1, 0, 0, 0, 1, 0]), vec([1, 1, 1])],
+      run,
+      ShapeError,
+    ),
+    error(
+      name,
+      'targets of another shape',
+      [f32([2, 3], [0, 0, 0, 0, 0, 0]), vec([1, 0, 0]), vec([1, 1])],
+      run,
+      ShapeError,
+    ),
+    error(name, 'int32 dy', [vec([0, 0]), vec([1, 0]), i32([], [1])], run, DTypeError),
   ];
 }
 

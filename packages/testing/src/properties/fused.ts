@@ -4,6 +4,7 @@ import {
   adamUpdate,
   reluGrad,
   softmaxCrossEntropy,
+  softmaxCrossEntropyGrad,
   stack,
 } from '@descent/core';
 import fc from 'fast-check';
@@ -138,6 +139,42 @@ export function fusedProperties(): OpProperty[] {
           slack.push(tr.reduce((s, ti, j) => s + ti * 8 * U * (Math.abs(zr[j]!) + Math.abs(lse) + 10), 0));
         }
         return { ...f32(z!.shape.slice(0, -1), data), slack };
+      },
+      tol: COMPOSITE,
+    }),
+    property<Spec[]>({
+      op: 'softmaxCrossEntropyGrad',
+      // Logits and targets of one shape, dy one per row; special values come in through the logits.
+      arb: shapeArb(1).chain((s) =>
+        fc.tuple(
+          specArb('float32', fc.constant(s), floatArb({ max: 1e4 })),
+          specArb('float32', fc.constant(s), fc.float({ min: 0, max: 1, noNaN: true })),
+          specArb('float32', fc.constant(s.slice(0, -1)), floatArb({ max: 1e2, specials: false })),
+        ),
+      ),
+      run: (rt, [z, t, dy]) => softmaxCrossEntropyGrad(tensorOf(rt, z!), tensorOf(rt, t!), tensorOf(rt, dy!)),
+      ref: ([z, t, dy]) => {
+        const k = z!.shape[z!.shape.length - 1]!;
+        const data: number[] = [];
+        const slack: number[] = [];
+        for (let r = 0; k > 0 && r < z!.data.length / k; r++) {
+          const zr = z!.data.slice(r * k, r * k + k);
+          const tr = t!.data.slice(r * k, r * k + k);
+          const m = zr.some(Number.isNaN) ? Number.NaN : Math.max(...zr);
+          const shift = Number.isFinite(m) ? m : 0;
+          const e = zr.map((v) => Math.exp(v - shift));
+          const s = e.reduce((a, b) => a + b, 0);
+          const st = tr.reduce((a, b) => a + b, 0);
+          const g = dy!.data[r]!;
+          for (let j = 0; j < k; j++) {
+            const p = e[j]! / s;
+            data.push((p * st - tr[j]!) * g);
+            // exp's argument is rounded relative to |z - shift|, the sums over k terms, then p·Σt − t cancels.
+            const spread = p === 0 ? 0 : p * st * (Math.abs(zr[j]! - shift) + k + 10);
+            slack.push(Math.abs(g) * 8 * U * (spread + tr[j]!));
+          }
+        }
+        return { ...f32([...z!.shape], data), slack };
       },
       tol: COMPOSITE,
     }),
