@@ -1,7 +1,7 @@
 import type { AdamUpdateAttrs } from '@descent/core';
 import { cpuFusedKernel } from '../internal/kernel';
 import { wasmAdam } from '../internal/wasm/wasm-adam';
-import { wasmPath } from '../internal/wasm/wasm-path';
+import { wasmElementwisePath } from '../internal/wasm/wasm-path';
 
 /**
  * Core's fused `adamUpdate` in one loop: reads g, mu, nu (and vMax, and the parameter when
@@ -17,7 +17,8 @@ export const adamUpdateKernel = cpuFusedKernel<AdamUpdateAttrs>(
     const made = outs.map((o) => backend.makeForOverwrite(o.shape, o.dtype));
     const outv = made.map((h) => backend.values(h));
     const n = outv[0]!.length;
-    if (wasmPath(backend, n) && wasmAdam(ins as Float32Array[], outv as Float32Array[], attrs)) return made;
+    if (wasmElementwisePath(backend, n) && wasmAdam(ins as Float32Array[], outv as Float32Array[], attrs))
+      return made;
     const [g, mu, nu] = ins;
     const vMax = attrs.amsgrad ? ins[3] : undefined;
     const p = attrs.applyScale === undefined ? undefined : ins.at(-1);

@@ -1,6 +1,6 @@
 import { cpuFusedKernel } from '../internal/kernel';
 import { reluBits, reluLoop } from '../internal/relu-bits';
-import { wasmPath } from '../internal/wasm/wasm-path';
+import { wasmElementwisePath } from '../internal/wasm/wasm-path';
 import { wasmReluMask } from '../internal/wasm/wasm-relu';
 
 /**
@@ -10,7 +10,10 @@ import { wasmReluMask } from '../internal/wasm/wasm-relu';
 export const reluGradKernel = cpuFusedKernel('reluGrad', ({ inputs: [dy, x], backend, outs }) => {
   const res = backend.makeForOverwrite(outs[0]!.shape, 'float32');
   const [g, v, o] = [backend.values(dy!), backend.values(x!), backend.values(res)];
-  if (wasmPath(backend, o.length) && wasmReluMask(v as Float32Array, g as Float32Array, o as Float32Array))
+  if (
+    wasmElementwisePath(backend, o.length) &&
+    wasmReluMask(v as Float32Array, g as Float32Array, o as Float32Array)
+  )
     return [res];
   if (!reluBits(v, g, o, true)) reluLoop(v, g, o);
   return [res];

@@ -1,6 +1,6 @@
 import { cpuFusedKernel } from '../internal/kernel';
 import { reluBits, reluLoop } from '../internal/relu-bits';
-import { wasmPath } from '../internal/wasm/wasm-path';
+import { wasmElementwisePath } from '../internal/wasm/wasm-path';
 import { wasmReluMask } from '../internal/wasm/wasm-relu';
 
 /**
@@ -14,7 +14,7 @@ export const reluKernel = cpuFusedKernel('relu', ({ inputs: [x], backend, outs }
   const float = x!.dtype === 'float32';
   if (
     float &&
-    wasmPath(backend, o.length) &&
+    wasmElementwisePath(backend, o.length) &&
     wasmReluMask(v as Float32Array, v as Float32Array, o as Float32Array)
   )
     return [res];

@@ -2,7 +2,7 @@ import type { ReduceAttrs, TypedArray } from '@descent/core';
 import type { CpuBackend } from '../cpu-backend';
 import { cpuKernel } from '../internal/kernel';
 import { reductionRows } from '../internal/reduce';
-import { wasmPath } from '../internal/wasm/wasm-path';
+import { wasmElementwisePath } from '../internal/wasm/wasm-path';
 import { wasmSumBlocks } from '../internal/wasm/wasm-sum';
 
 /** Sum over axes: float32 accumulates in float64; int32 wraps like C. Empty sums are 0. */
@@ -40,7 +40,8 @@ function sumLeading(v: TypedArray, inner: number, o: TypedArray, int: boolean, b
   const rows = 4 * Math.max(1, Math.floor(512 / inner));
   const block = rows * inner;
   const acc =
-    (wasmPath(backend, v.length) && wasmSumBlocks(v as Float32Array, block)) || jsSumBlocks(v, block);
+    (wasmElementwisePath(backend, v.length) && wasmSumBlocks(v as Float32Array, block)) ||
+    jsSumBlocks(v, block);
   for (let j = 0; j < inner; j++) {
     let t = 0;
     for (let r = 0; r < rows; r++) t += acc[r * inner + j]!;

@@ -4,7 +4,7 @@ import { repeatsOverLeading, tile } from '../elementwise';
 import { wasmElementwise } from './wasm-elementwise';
 import { align4 } from './wasm-gemm';
 import { wasmMemory } from './wasm-memory';
-import { wasmPath } from './wasm-path';
+import { wasmElementwisePath } from './wasm-path';
 
 /**
  * float32 `add` on the WASM module (wasm/elementwise.c's add_tiled) for operands of one shape,
@@ -20,7 +20,7 @@ export function wasmAdd({
   const bv = backend.values(b!) as Float32Array;
   // The output's size: a full operand has it (a [6, 1] + [1, 6] has none, and stays in JS).
   const n = out.shape.reduce((p, d) => p * d, 1);
-  if (a!.dtype !== 'float32' || !wasmPath(backend, n) || !wasmMemory()) return undefined;
+  if (a!.dtype !== 'float32' || !wasmElementwisePath(backend, n) || !wasmMemory()) return undefined;
   let full: Float32Array;
   let other: Float32Array;
   if (av.length === n && (bv.length === n || repeatsOverLeading(b!.shape, out.shape)))

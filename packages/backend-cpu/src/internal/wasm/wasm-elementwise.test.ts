@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { cpuBackend } from '../../cpu-backend-plugin';
 
 // The WASM add and leading-axes sum (wasm/elementwise.c) against the JS kernels (`kernels: 'js'`
-// never takes a WASM path), bit for bit, past the 8,192-element threshold, with lengths that are
-// not whole vectors of four and special values at every lane position.
+// never takes a WASM path), bit for bit, past the 8,192-element threshold of copied operands and
+// past the 1,024 of resident ones, with lengths that are not whole vectors of four and special
+// values at every lane position.
 const wasm = createRuntime({ plugins: [cpuBackend()] });
 // Tensors in JS arrays, copied into the WASM memory and back.
 const staged = createRuntime({ plugins: [cpuBackend({ residentTensors: false })] });
@@ -37,6 +38,8 @@ describe('WASM elementwise kernels match the JS kernels bit for bit', () => {
       [3001, 7],
     ],
     [[40, 24, 24, 8], [8]],
+    [[64, 128], [128]],
+    [[1027], [1027]],
     [
       [2, 1500, 5],
       [1500, 5],
@@ -60,6 +63,8 @@ describe('WASM elementwise kernels match the JS kernels bit for bit', () => {
       [0, 1],
     ],
     [[20000, 1], [0]],
+    [[64, 128], [0]],
+    [[343, 3], [0]],
   ];
   it.each(sumCases)('sum of %j over %j', (shape, axes) => {
     const run = (rt: typeof wasm) => sum(rt.tensor(data(shape, 3, finite), shape), axes);
