@@ -108,13 +108,14 @@ export function repeatsOverLeading(shape: Shape, out: Shape): boolean {
 }
 
 /**
- * `x` repeated to about 2048 elements (whole copies, their total a multiple of `lanes`): the
+ * `x` repeated to about `size` elements (whole copies, their total a multiple of `lanes`): the
  * operand of one loop call per block, instead of one call per row of a short last axis (a bias
- * of 8 channels made 36,864 calls of 8 elements; as blocks, add runs about 2× faster).
+ * of 8 channels made 36,864 calls of 8 elements; as blocks, add runs about 2× faster). `x`
+ * itself when one copy will do.
  */
-export function tile(x: TypedArray, lanes = 1): TypedArray {
+export function tile(x: TypedArray, lanes = 1, size = 2048): TypedArray {
   const step = lanes / gcd(x.length, lanes);
-  const copies = Math.max(step, Math.floor(2048 / x.length / step) * step);
+  const copies = Math.max(step, Math.floor(size / x.length / step) * step);
   if (copies === 1) return x;
   const out = new (x.constructor as new (n: number) => TypedArray)(x.length * copies);
   for (let c = 0; c < copies; c++) out.set(x, c * x.length);

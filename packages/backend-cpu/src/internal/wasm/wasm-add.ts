@@ -28,7 +28,8 @@ export function wasmAdd({
   else if (bv.length === n && repeatsOverLeading(a!.shape, out.shape)) [full, other] = [bv, av];
   else return undefined;
   // One shape: the other operand is its own tile; a bias: tiled to whole vectors of four.
-  const t = other.length === n ? other : (tile(other, 4) as Float32Array);
+  // The C loop walks the tile itself, so the fewest copies that make whole vectors (often none).
+  const t = other.length === n ? other : (tile(other, 4, 4) as Float32Array);
   const res = backend.makeForOverwrite(out.shape, 'float32');
   wasmElementwise([full, t], [backend.values(res) as Float32Array], (mod, ins, outs, len) =>
     mod.add_tiled(len, ins[0]!, ins[1]!, align4(t.length), outs[0]!),
