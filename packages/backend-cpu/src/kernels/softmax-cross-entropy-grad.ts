@@ -21,6 +21,11 @@ export const softmaxCrossEntropyGradKernel = cpuFusedKernel(
         if (v > m || Number.isNaN(v)) m = v;
         if (Number.isNaN(m)) break;
       }
+      if (m === Number.POSITIVE_INFINITY) {
+        // The composite's z − max is NaN at the infinity and poisons the row's sum.
+        o.fill(Number.NaN, base, base + k);
+        continue;
+      }
       const shift = Number.isFinite(m) ? m : 0;
       let s = 0;
       let st = 0;

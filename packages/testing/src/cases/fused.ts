@@ -342,13 +342,13 @@ function softmaxCrossEntropyGradCases(): ConformanceCase[] {
       ARITH,
     ),
     value(name, 'no rows', [f32([0, 3], []), f32([0, 3], []), f32([0], [])], run, f32([0, 3], [])),
-    // NaN poisons its row; a -Infinity logit has probability 0.
+    // NaN and +Infinity poison their row (softmax's z − max is NaN there); a -Infinity logit has probability 0.
     value(
       name,
-      'NaN and -Infinity',
-      [f32([2, 2], [NaN, 0, -Inf, 0]), f32([2, 2], [0, 1, 0, 1]), vec([1, 1])],
+      'NaN and ±Infinity',
+      [f32([3, 2], [NaN, 0, -Inf, 0, Inf, 0]), f32([3, 2], [0, 1, 0, 1, 1, 0]), vec([1, 1, 1])],
       run,
-      f32([2, 2], [NaN, NaN, 0, 0]),
+      f32([3, 2], [NaN, NaN, 0, 0, NaN, NaN]),
       ARITH,
     ),
     custom(name, 'the backend agrees with the composite on 257 rows of 10', async ({ rt }) => {

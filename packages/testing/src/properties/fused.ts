@@ -162,7 +162,8 @@ export function fusedProperties(): OpProperty[] {
           const tr = t!.data.slice(r * k, r * k + k);
           const m = zr.some(Number.isNaN) ? Number.NaN : Math.max(...zr);
           const shift = Number.isFinite(m) ? m : 0;
-          const e = zr.map((v) => Math.exp(v - shift));
+          // A +Infinity logit makes the whole row NaN, as softmax's z − max does.
+          const e = zr.map((v) => (m === Infinity ? Number.NaN : Math.exp(v - shift)));
           const s = e.reduce((a, b) => a + b, 0);
           const st = tr.reduce((a, b) => a + b, 0);
           const g = dy!.data[r]!;
