@@ -8,6 +8,7 @@ import { sub } from '../ops/sub';
 import { sum } from '../ops/sum';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
+import { checkLogitsAndTargets } from './softmax-cross-entropy';
 
 const NAME = 'softmaxCrossEntropyGrad';
 
@@ -19,20 +20,8 @@ const NAME = 'softmaxCrossEntropyGrad';
 export const softmaxCrossEntropyGradOp = defineFusedOp<Record<string, never>>({
   name: NAME,
   infer([logits, targets, dy]) {
-    for (const [what, x] of [
-      ['logits', logits!],
-      ['targets', targets!],
-      ['dy', dy!],
-    ] as const) {
-      if (x.dtype !== 'float32') throw new DTypeError(NAME, 'float32', x.dtype, what);
-    }
-    if (logits!.shape.length === 0)
-      throw new ShapeError(NAME, 'expected logits of rank 1 or more (classes last), got a scalar');
-    if (!shapesEqual(logits!.shape, targets!.shape))
-      throw new ShapeError(
-        NAME,
-        `expected targets of the logits' shape ${fmtShape(logits!.shape)}, got ${fmtShape(targets!.shape)}`,
-      );
+    checkLogitsAndTargets(NAME, logits!, targets!);
+    if (dy!.dtype !== 'float32') throw new DTypeError(NAME, 'float32', dy!.dtype, 'dy');
     const rows = logits!.shape.slice(0, -1);
     if (!shapesEqual(dy!.shape, rows))
       throw new ShapeError(

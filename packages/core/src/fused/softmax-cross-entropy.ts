@@ -7,8 +7,29 @@ import { neg } from '../ops/neg';
 import { sum } from '../ops/sum';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
+import type { TensorInfo } from '../types';
 
 const NAME = 'softmaxCrossEntropy';
+
+/**
+ * The checks of the softmax cross-entropy ops (`op` names the op in errors): float32 logits of
+ * rank 1 or more (classes last), and float32 targets of their shape.
+ */
+export function checkLogitsAndTargets(op: string, logits: TensorInfo, targets: TensorInfo): void {
+  for (const [what, x] of [
+    ['logits', logits],
+    ['targets', targets],
+  ] as const) {
+    if (x.dtype !== 'float32') throw new DTypeError(op, 'float32', x.dtype, what);
+  }
+  if (logits.shape.length === 0)
+    throw new ShapeError(op, 'expected logits of rank 1 or more (classes last), got a scalar');
+  if (!shapesEqual(logits.shape, targets.shape))
+    throw new ShapeError(
+      op,
+      `expected targets of the logits' shape ${fmtShape(logits.shape)}, got ${fmtShape(targets.shape)}`,
+    );
+}
 
 /**
  * Fused op `softmaxCrossEntropy`: inputs `[logits, targets]` of one shape `[..., K]`, output
@@ -17,19 +38,7 @@ const NAME = 'softmaxCrossEntropy';
 export const softmaxCrossEntropyOp = defineFusedOp<Record<string, never>>({
   name: NAME,
   infer([logits, targets]) {
-    for (const [what, x] of [
-      ['logits', logits!],
-      ['targets', targets!],
-    ] as const) {
-      if (x.dtype !== 'float32') throw new DTypeError(NAME, 'float32', x.dtype, what);
-    }
-    if (logits!.shape.length === 0)
-      throw new ShapeError(NAME, 'expected logits of rank 1 or more (classes last), got a scalar');
-    if (!shapesEqual(logits!.shape, targets!.shape))
-      throw new ShapeError(
-        NAME,
-        `expected targets of the logits' shape ${fmtShape(logits!.shape)}, got ${fmtShape(targets!.shape)}`,
-      );
+    checkLogitsAndTargets(NAME, logits!, targets!);
     return [{ shape: logits!.shape.slice(0, -1), dtype: 'float32' }];
   },
   fallback: ([logits, targets]) => [neg(sum(mul(targets!, logSoftmax(logits!, -1)), -1))],
