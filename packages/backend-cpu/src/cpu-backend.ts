@@ -98,8 +98,10 @@ export class CpuBackend implements Backend {
     const float = this.precision === 'float64' ? Float64Array : Float32Array;
     this.arrays = { float32: float, int32: Int32Array, bool: Uint8Array } as const;
     const resident =
-      (options.residentTensors ?? true) && this.precision === 'float32' && this.gemmEngine !== 'js';
-    this.heap = resident && options.kernels !== 'reference' ? wasmHeap() : null;
+      (options.residentTensors ?? true) &&
+      this.precision === 'float32' &&
+      (options.kernels ?? 'wasm') === 'wasm';
+    this.heap = resident ? wasmHeap() : null;
   }
 
   /** Whether float32 tensors are allocated in the WebAssembly memory (see `CpuBackendOptions.residentTensors`). */

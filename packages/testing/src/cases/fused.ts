@@ -47,7 +47,14 @@ export const FUSED_NAMES = [
 
 const OUTPUTS = ['update', 'mu', 'nu', 'vMax'] as const;
 
-const adamAttrs = (t: number, amsgrad = false, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): AdamUpdateAttrs => ({
+/** Adam's attributes at step `t` (bias corrections from the betas), as the optimizer passes them. */
+export const adamAttrs = (
+  t: number,
+  amsgrad = false,
+  beta1 = 0.9,
+  beta2 = 0.999,
+  eps = 1e-8,
+): AdamUpdateAttrs => ({
   beta1,
   beta2,
   eps,

@@ -8,7 +8,7 @@ import {
   stack,
 } from '@descent/core';
 import fc from 'fast-check';
-import { adamReference } from '../cases/fused';
+import { adamAttrs, adamReference } from '../cases/fused';
 import {
   ARITH,
   COMPOSITE,
@@ -47,15 +47,7 @@ const adamArb: fc.Arbitrary<AdamCase> = fc
     applyScale: fc.constantFrom(undefined, -1e-3, -0.5, 2),
   })
   .chain(({ beta1, beta2, eps, t, amsgrad, applyScale }) => {
-    const attrs = {
-      beta1,
-      beta2,
-      eps,
-      amsgrad,
-      biasCorrection1: 1 - beta1 ** t,
-      biasCorrection2Sqrt: Math.sqrt(1 - beta2 ** t),
-      applyScale,
-    };
+    const attrs = { ...adamAttrs(t, amsgrad, beta1, beta2, eps), applyScale };
     // Second moments are never negative; NaN and infinities come in through the gradient.
     const g = floatArb({ max: 1e4 });
     const mu = floatArb({ max: 1e2, specials: false });

@@ -30,7 +30,7 @@ export class WasmHeap {
   private buffer: ArrayBufferLike;
   /** Bytes from here on are unallocated. */
   private top: number;
-  /** Live blocks: byte offset → byte size. */
+  /** Live tensor blocks (as `allocate` gave them): byte offset → byte size. */
   private readonly blocks = new Map<number, number>();
   /** Freed blocks by byte size: their byte offsets. */
   private readonly freed = new Map<number, number[]>();
@@ -51,17 +51,18 @@ export class WasmHeap {
     this.work = work;
   }
 
-  /** Bytes in use by live blocks and kept for reuse, and the memory's size. */
-  get stats(): { liveBytes: number; freedBytes: number; memoryBytes: number } {
-    let live = 0;
-    for (const b of this.blocks.values()) live += b;
-    return { liveBytes: live, freedBytes: this.freedBytes, memoryBytes: this.memory.buffer.byteLength };
+  /** Bytes of freed blocks kept for reuse, and the memory's size. */
+  get stats(): { freedBytes: number; memoryBytes: number } {
+    return { freedBytes: this.freedBytes, memoryBytes: this.memory.buffer.byteLength };
   }
 
   /** A float32 array of `length` in this memory, or null when the memory is full. Not zeroed. */
   allocate(length: number): Float32Array | null {
-    const at = this.allocateBytes(align4(Math.max(length, 1)) * 4);
-    return at < 0 ? null : new Float32Array(this.buffer, at, length);
+    const bytes = align4(Math.max(length, 1)) * 4;
+    const at = this.allocateBytes(bytes);
+    if (at < 0) return null;
+    this.blocks.set(at, bytes);
+    return new Float32Array(this.buffer, at, length);
   }
 
   /** Frees `x`'s block if `x` is a whole block of this heap (as `allocate` gave it); says whether it did. */
@@ -113,7 +114,6 @@ export class WasmHeap {
         this.scratch = { at: 0, bytes: 0 };
         return null;
       }
-      this.blocks.delete(got);
       this.scratch = { at: got, bytes: want };
     }
     const base = this.scratch.at / 4;
@@ -127,11 +127,10 @@ export class WasmHeap {
 
   /** A block of `bytes` (a multiple of 16) that `release` will not free: scratch for a thread. */
   permanent(bytes: number): number {
-    const at = this.allocateBytes(align4(bytes / 4) * 4);
-    if (at >= 0) this.blocks.delete(at);
-    return at;
+    return this.allocateBytes(align4(bytes / 4) * 4);
   }
 
+  /** Byte offset of `bytes` (a multiple of 16), a freed block of that size or fresh; -1 when full. Not a tensor block until `allocate` says so. */
   private allocateBytes(bytes: number): number {
     const list = this.freed.get(bytes);
     let at = list?.pop();
@@ -147,7 +146,6 @@ export class WasmHeap {
       }
       this.top = end;
     }
-    this.blocks.set(at, bytes);
     return at;
   }
 
