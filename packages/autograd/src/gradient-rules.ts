@@ -12,6 +12,7 @@ import { conv2dRule } from './rules/conv2d';
 import { conv2dBackpropFilterRule } from './rules/conv2d-backprop-filter';
 import { conv2dBackpropInputRule } from './rules/conv2d-backprop-input';
 import { cosRule } from './rules/cos';
+import { denseRule } from './rules/dense';
 import { divRule } from './rules/div';
 import { equalRule } from './rules/equal';
 import { erfRule } from './rules/erf';
@@ -123,6 +124,7 @@ export const gradientRules: Readonly<Record<string, GradientRule>> = {
   transpose: transposeRule,
   where: whereRule,
   // Fused ops of core that autograd records whole (their kernels run in training).
+  dense: denseRule,
   relu: reluRule,
   softmaxCrossEntropy: softmaxCrossEntropyRule,
 };

@@ -1,5 +1,6 @@
 import type { FusedKernel } from '@descent/core';
 import { adamUpdateKernel } from './kernels/adam-update';
+import { denseKernel } from './kernels/dense';
 import { reluKernel } from './kernels/relu';
 import { reluGradKernel } from './kernels/relu-grad';
 import { softmaxCrossEntropyKernel } from './kernels/softmax-cross-entropy';
@@ -11,6 +12,7 @@ import { softmaxCrossEntropyGradKernel } from './kernels/softmax-cross-entropy-g
  */
 export const cpuFusedKernels: readonly FusedKernel[] = [
   adamUpdateKernel,
+  denseKernel,
   reluKernel,
   reluGradKernel,
   softmaxCrossEntropyKernel,

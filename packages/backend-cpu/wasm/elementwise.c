@@ -33,3 +33,20 @@ __attribute__((export_name("sum_blocks"))) void sum_blocks(int n, const float *x
 
 // Zeroes n floats at p: memory.fill, which JS's fill on a shared memory's view is far slower than.
 __attribute__((export_name("fill_zero"))) void fill_zero(float *p, int n) { __builtin_memset(p, 0, (unsigned)n * 4); }
+
+// o = act(o + t) in place, t repeated every tlen floats (a bias over rows): the fused dense
+// op's epilogue after its product. act is ReLU's select as in relu.c (o + t where it is > 0 or
+// NaN, else +0) when relu is set, else none.
+__attribute__((export_name("bias_act"))) void bias_act(int n, float *o, const float *t, int tlen, int relu) {
+  v128_t zero = wasm_f32x4_splat(0.0f);
+  // All lanes kept without ReLU, so one loop serves both.
+  v128_t all = wasm_i32x4_splat(relu ? 0 : -1);
+  for (int i = 0; i < n;) {
+    int end = i + tlen < n ? i + tlen : n;
+    for (const float *u = t; i < end; i += 4, u += 4) {
+      v128_t v = wasm_f32x4_add(wasm_v128_load(o + i), wasm_v128_load(u));
+      v128_t keep = wasm_v128_or(all, wasm_v128_or(wasm_f32x4_gt(v, zero), wasm_f32x4_ne(v, v)));
+      wasm_v128_store(o + i, wasm_v128_and(v, keep));
+    }
+  }
+}

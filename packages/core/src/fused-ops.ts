@@ -1,4 +1,5 @@
 import { adamUpdateOp } from './fused/adam-update';
+import { denseOp } from './fused/dense';
 import { reluOp } from './fused/relu';
 import { reluGradOp } from './fused/relu-grad';
 import { softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';
@@ -11,6 +12,7 @@ import type { FusedOpDef } from './fused-op';
  */
 export const fusedOps: readonly FusedOpDef[] = [
   adamUpdateOp,
+  denseOp,
   reluOp,
   reluGradOp,
   softmaxCrossEntropyOp,

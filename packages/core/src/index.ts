@@ -33,6 +33,8 @@ export {
 } from './errors';
 export type { AdamApplyResult, AdamUpdateAttrs, AdamUpdateResult } from './fused/adam-update';
 export { adamApply, adamUpdate, adamUpdateOp } from './fused/adam-update';
+export type { DenseActivation, DenseAttrs } from './fused/dense';
+export { dense, denseOp } from './fused/dense';
 export { relu, reluOp } from './fused/relu';
 export { reluGrad, reluGradOp } from './fused/relu-grad';
 export { softmaxCrossEntropy, softmaxCrossEntropyOp } from './fused/softmax-cross-entropy';

@@ -1,10 +1,11 @@
-import { add, matmul, type Tensor } from '@descent/core';
+import { type DenseActivation, dense, relu, reshape, type Tensor } from '@descent/core';
 import {
   type ActivationFn,
   type ActivationSpec,
   activationName,
   resolveActivation,
 } from '../activations/activation-fn';
+import { linear } from '../activations/linear';
 import { LayerError } from '../errors';
 import { checkShapeArg } from '../internal/check-layer';
 import { type KernelBiasArgs, kernelBiasConfig, kernelBiasWeights } from '../internal/kernel-bias';
@@ -84,8 +85,15 @@ export class Dense extends Layer<{
   }
 
   protected forward(x: Tensor, w: { kernel: Tensor; bias?: Tensor }): Tensor {
-    const y = matmul(x, w.kernel);
-    return this.act!(w.bias ? add(y, w.bias) : y);
+    // Core's fused dense takes the bias, and ReLU when 'relu' resolves to core's own (a plugin
+    // may replace it); other activations run after it. Leading axes fold into rows.
+    const fused: DenseActivation | undefined =
+      this.act === relu ? 'relu' : this.act === linear ? 'linear' : undefined;
+    const lead = x.shape.slice(0, -1);
+    const rows = x.rank === 2 ? x : reshape(x, [lead.reduce((a, d) => a * d, 1), x.shape[x.rank - 1]!]);
+    let y = dense(rows, w.kernel, w.bias, { activation: fused ?? 'linear' });
+    if (rows !== x) y = reshape(y, [...lead, this.units]);
+    return fused ? y : this.act!(y);
   }
 
   override getConfig(): LayerConfig {

@@ -4,6 +4,8 @@ import {
   adamUpdate,
   adamUpdateOp,
   DTypeError,
+  dense,
+  denseOp,
   type FusedOpDef,
   InvalidArgumentError,
   type Runtime,
@@ -39,6 +41,7 @@ const Inf = Infinity;
 /** The fused ops of core; each must have a case (see the coverage check). */
 export const FUSED_NAMES = [
   'adamUpdate',
+  'dense',
   'relu',
   'reluGrad',
   'softmaxCrossEntropy',
@@ -165,9 +168,127 @@ function values(n: number, seed: number, scale: number, positive = false): numbe
 export function fusedCases(): ConformanceCase[] {
   return [
     ...adamUpdateCases(),
+    ...denseCases(),
     ...reluCases(),
     ...softmaxCrossEntropyCases(),
     ...softmaxCrossEntropyGradCases(),
+  ];
+}
+
+function denseCases(): ConformanceCase[] {
+  const x = f32([2, 3], [1, -2, 0.5, 0, 3, -1]);
+  const w = f32([3, 2], [0.5, -1, -2, 0.25, -1, 1]);
+  // x·w = [[4, -1], [-5, -0.25]], written out; + [0.1, 1] = [[4.1, 0], [-4.9, 0.75]].
+  const b = vec([0.1, 1]);
+  return [
+    value(
+      'dense',
+      'linear with a bias',
+      [x, w, b],
+      ([a, k, c]) => dense(a!, k!, c),
+      f32([2, 2], [4.1, 0, -4.9, 0.75]),
+      ARITH,
+    ),
+    value(
+      'dense',
+      'relu with a bias: 0 stays 0, negatives become 0',
+      [x, w, b],
+      ([a, k, c]) => dense(a!, k!, c, { activation: 'relu' }),
+      f32([2, 2], [4.1, 0, 0, 0.75]),
+      ARITH,
+    ),
+    value(
+      'dense',
+      'relu without a bias',
+      [x, w],
+      ([a, k]) => dense(a!, k!, undefined, { activation: 'relu' }),
+      f32([2, 2], [4, 0, 0, 0]),
+      ARITH,
+    ),
+    // NaN passes ReLU; -Infinity becomes 0, +Infinity stays.
+    value(
+      'dense',
+      'NaN and infinities through the bias',
+      [f32([1, 1], [1]), f32([1, 3], [1, 1, 1]), vec([NaN, -Inf, Inf])],
+      ([a, k, c]) => dense(a!, k!, c, { activation: 'relu' }),
+      f32([1, 3], [NaN, 0, Inf]),
+    ),
+    // k = 0: the product is zeros, so the output is the bias on every row.
+    value(
+      'dense',
+      'empty inner axis',
+      [f32([2, 0], []), f32([0, 2], []), vec([-1, 2])],
+      ([a, k, c]) => dense(a!, k!, c, { activation: 'relu' }),
+      f32([2, 2], [0, 2, 0, 2]),
+    ),
+    value('dense', 'no rows', [f32([0, 3], []), w, b], ([a, k, c]) => dense(a!, k!, c), f32([0, 2], [])),
+    custom(
+      'dense',
+      'the backend agrees with the composite on [67, 150] · [150, 37], with and without bias and ReLU',
+      async ({ rt }) => {
+        // Past the CPU backend's WASM thresholds (GEMM work, 1,024 elements), 37 units not a
+        // multiple of its four lanes, and values of both signs so ReLU cuts about half.
+        const [xs, ks, bs] = [
+          [[67, 150], 1],
+          [[150, 37], 2],
+          [[37], 3],
+        ].map(([shape, seed]) => {
+          const n = (shape as number[]).reduce((p, d) => p * d, 1);
+          let s = seed as number;
+          const data = Float32Array.from({ length: n }, () => {
+            s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+            return s / 2 ** 31 - 1;
+          });
+          return rt.tensor(data, shape as number[]);
+        }) as [Tensor, Tensor, Tensor];
+        try {
+          for (const activation of ['linear', 'relu'] as const)
+            for (const inputs of [
+              [xs, ks, bs],
+              [xs, ks],
+            ])
+              await fusedVsComposite(
+                rt,
+                denseOp,
+                inputs,
+                { activation },
+                { rtol: 1e-5, atol: 1e-5 },
+                `${activation}, ${inputs.length === 3 ? 'bias' : 'no bias'}`,
+              );
+        } finally {
+          rt.dispose([xs, ks, bs]);
+        }
+      },
+    ),
+    error(
+      'dense',
+      'kernel rows not x columns',
+      [x, f32([2, 2], [1, 2, 3, 4])],
+      ([a, k]) => dense(a!, k!),
+      ShapeError,
+    ),
+    error(
+      'dense',
+      'a bias not one per unit',
+      [x, w, vec([1, 2, 3])],
+      ([a, k, c]) => dense(a!, k!, c),
+      ShapeError,
+    ),
+    error(
+      'dense',
+      'x of rank 3',
+      [f32([1, 2, 3], [1, 2, 3, 4, 5, 6]), w],
+      ([a, k]) => dense(a!, k!),
+      ShapeError,
+    ),
+    error('dense', 'int32 x', [i32([1, 3], [1, 2, 3]), w], ([a, k]) => dense(a!, k!), DTypeError),
+    error(
+      'dense',
+      'an activation it does not fuse',
+      [x, w],
+      ([a, k]) => dense(a!, k!, undefined, { activation: 'tanh' as 'relu' }),
+      InvalidArgumentError,
+    ),
   ];
 }
 

@@ -4,6 +4,7 @@ import {
   conv2d,
   conv2dBackpropFilter,
   conv2dBackpropInput,
+  dense,
   matmul,
   maxPool,
   maxPoolBackward,
@@ -105,6 +106,38 @@ const matmulArb: fc.Arbitrary<MatmulCase> = fc
       transposeB: fc.constant(transposeB),
     }),
   );
+
+interface DenseCase {
+  x: Spec;
+  kernel: Spec;
+  bias: Spec | undefined;
+  relu: boolean;
+}
+const denseArb: fc.Arbitrary<DenseCase> = fc
+  .record({ m: dim(4), k: dim(4), n: dim(4), bias: fc.boolean(), relu: fc.boolean() })
+  .chain(({ m, k, n, bias, relu }) =>
+    fc.record({
+      x: specArb('float32', fc.constant([m, k]), values),
+      kernel: specArb('float32', fc.constant([k, n]), values),
+      bias: bias ? specArb('float32', fc.constant([n]), values) : fc.constant(undefined),
+      relu: fc.constant(relu),
+    }),
+  );
+
+/** x·kernel + bias in double, the bias one more term of each sum; then ReLU's select (NaN stays). */
+function denseRef({ x, kernel, bias, relu }: DenseCase): Expected {
+  const [m, k] = x.shape as [number, number];
+  const n = kernel.shape[1]!;
+  const acc = new Acc(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      for (let p = 0; p < k; p++) acc.add(i * n + j, x.data[i * k + p]! * kernel.data[p * n + j]!);
+      if (bias) acc.add(i * n + j, bias.data[j]!);
+    }
+  const out = acc.result([m, n]);
+  // Where the double sum lies within its slack of 0, ReLU of the float32 sum stays within it.
+  return relu ? { ...out, data: out.data.map((v) => (v <= 0 ? 0 : v)) } : out;
+}
 
 function matmulRef(c: MatmulCase): Expected {
   const ra = c.a.shape.length;
@@ -310,6 +343,16 @@ export function linalgProperties(): OpProperty[] {
       run: (rt, c) =>
         matmul(tensorOf(rt, c.a), tensorOf(rt, c.b), { transposeA: c.transposeA, transposeB: c.transposeB }),
       ref: matmulRef,
+      tol: { rtol: 0, atol: 0 },
+    }),
+    property<DenseCase>({
+      op: 'dense',
+      arb: denseArb,
+      run: (rt, c) =>
+        dense(tensorOf(rt, c.x), tensorOf(rt, c.kernel), c.bias && tensorOf(rt, c.bias), {
+          activation: c.relu ? 'relu' : 'linear',
+        }),
+      ref: denseRef,
       tol: { rtol: 0, atol: 0 },
     }),
     property<ConvCase>({

@@ -52,6 +52,8 @@ export interface GemmExports {
   fill_zero(p: number, n: number): void;
   /** wasm/elementwise.c: o = a + t, t repeated every tlen floats; pointers in bytes. */
   add_tiled(n: number, a: number, t: number, tlen: number, o: number): void;
+  /** wasm/elementwise.c: o = act(o + t) in place (ReLU when relu is 1), t repeated every tlen floats. */
+  bias_act(n: number, o: number, t: number, tlen: number, relu: number): void;
   /** wasm/elementwise.c: acc (float64) += each block of x; pointers in bytes. */
   sum_blocks(n: number, x: number, block: number, acc: number): void;
   /** ReLU's select of wasm/relu.c; pointers in bytes. */
