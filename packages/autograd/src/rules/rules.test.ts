@@ -66,6 +66,7 @@ import {
 } from '@descent/core';
 import { describe, expect, it } from 'vitest';
 import { gradCheck } from '../grad-check';
+import { valueAndGrad } from '../value-and-grad';
 import { attrsOf, nonDifferentiableOps, referenceRuntime, sampler } from './test-utils';
 
 const { rt, exercised } = referenceRuntime(2024);
@@ -180,6 +181,27 @@ describe('elementwise binary with broadcasting', () => {
       inputs: () => [normal([2])],
     },
   ]);
+
+  it.each([
+    ['add', add],
+    ['sub', sub],
+    ['mul', mul],
+    ['div', div],
+  ] as const)('%s computes no gradient for a constant operand', (_, op) => {
+    const c = rt.tensor([2, 4]);
+    const ops: string[] = [];
+    const stop = rt.onOp((r) => ops.push(r.op.name));
+    const { grads } = valueAndGrad((p: { x: Tensor }) => sum(op(p.x, c)))({ x: rt.tensor([[1, 2]]) });
+    stop();
+    // After the forward's op and sum, the backward: what x's gradient takes, nothing for c's
+    // (which would negate, or reduce over the axis c is broadcast along).
+    expect(ops.slice(0, 2)).toEqual([_, 'sum']);
+    const backward = ops.slice(2);
+    expect(backward).not.toContain('neg');
+    expect(backward.filter((o) => o === 'sum')).toEqual([]);
+    const want = { add: [1, 1], sub: [1, 1], mul: [2, 4], div: [0.5, 0.25] }[_];
+    expect(Array.from(grads.x.dataSync())).toEqual(want);
+  });
 });
 
 describe('where and cast', () => {

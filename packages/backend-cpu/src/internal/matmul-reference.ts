@@ -53,10 +53,15 @@ export function batched(
     int: out.dtype === 'int32',
   };
   const batch = out.shape.slice(0, -2);
-  const aBatch = broadcastIndex(a.shape.slice(0, -2), batch);
-  const bBatch = broadcastIndex(b.shape.slice(0, -2), batch);
   const res = backend.make(out.shape, out.dtype);
   const [av, bv, o] = [backend.values(a), backend.values(b), backend.values(res)];
+  // One product (rank 2, the common case) needs no batch index.
+  if (rank === 2) {
+    each(av, 0, bv, 0, o, 0, p);
+    return res;
+  }
+  const aBatch = broadcastIndex(a.shape.slice(0, -2), batch);
+  const bBatch = broadcastIndex(b.shape.slice(0, -2), batch);
   for (let t = 0; t < aBatch.length; t++) {
     each(av, aBatch[t]! * m * k, bv, bBatch[t]! * k * n, o, t * m * n, p);
   }
