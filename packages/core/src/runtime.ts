@@ -11,7 +11,7 @@ import {
 import type { FusedKernel, FusedOpDef } from './fused-op';
 import { BYTES_PER_ELEMENT, Storage } from './internal/storage';
 import { toTypedArray } from './internal/to-typed-array';
-import type { OpDef } from './op-def';
+import type { OpDef, OutputInfo } from './op-def';
 import { kernelKey, type Plugin, type PluginContext } from './plugin';
 import { backendPackage, Registry } from './registry';
 import { philoxUniform, seedToKey } from './rng/philox';
@@ -322,12 +322,9 @@ export class Runtime {
     const backendName = this.backendOf(def.name, inputs) ?? this.backendName;
     const infos = inputs.map((t) => t.info(def.name));
     const outs = def.infer(infos, attrs);
-    const recordable =
-      outs.length === 1 && [...this.listeners.values()].every((o) => o.acceptsFused?.(def) === true);
-    const entry =
-      this.listeners.size && !recordable
-        ? undefined
-        : this.registry.find('kernel', kernelKey(def.name, backendName));
+    const entry = this.acceptFused(def, outs.length)
+      ? this.registry.find('kernel', kernelKey(def.name, backendName))
+      : undefined;
     if (!entry) return this.tidy(() => def.fallback(inputs, attrs));
     const kernel = entry.value as FusedKernel<A>;
     if (kernel.fused !== true)
@@ -336,14 +333,7 @@ export class Runtime {
         `the kernel on backend "${backendName}" is not a fused kernel`,
       );
     const made = kernel.fn({ inputs: infos, attrs, backend: this.backend(backendName), outs });
-    const handles = new Set(infos.map((i) => i.dataId));
-    const bad = outs.findIndex((o, k) => {
-      const info = made[k];
-      if (!info || !shapesEqual(info.shape, o.shape) || info.dtype !== o.dtype || handles.has(info.dataId))
-        return true;
-      handles.add(info.dataId);
-      return false;
-    });
+    const bad = badOutput(infos, outs, made);
     if (bad >= 0 || made.length !== outs.length) {
       throw new InvalidArgumentError(
         def.name,
@@ -356,6 +346,13 @@ export class Runtime {
       for (const l of this.listeners.keys()) l(record);
     }
     return outputs;
+  }
+
+  /** Whether a fused op's kernel may run: every listener records it whole (single output only), or none listens. */
+  private acceptFused(def: FusedOpDef, outputs: number): boolean {
+    for (const options of this.listeners.values())
+      if (outputs !== 1 || options.acceptsFused?.(def) !== true) return false;
+    return true;
   }
 
   private backendOf(op: string, inputs: readonly Tensor[]): string | undefined {
@@ -533,6 +530,21 @@ export class Runtime {
  */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return new Runtime(options);
+}
+
+/** The first of a fused kernel's outputs that is missing, misshapen or an input's (or another output's) handle; -1 for none. */
+function badOutput(
+  infos: readonly TensorInfo[],
+  outs: readonly OutputInfo[],
+  made: readonly TensorInfo[],
+): number {
+  for (let k = 0; k < outs.length; k++) {
+    const info = made[k];
+    if (!info || !shapesEqual(info.shape, outs[k]!.shape) || info.dtype !== outs[k]!.dtype) return k;
+    for (const i of infos) if (i.dataId === info.dataId) return k;
+    for (let j = 0; j < k; j++) if (made[j]!.dataId === info.dataId) return k;
+  }
+  return -1;
 }
 
 function collectTensors(tree: TensorTree, into: Set<Tensor>): void {

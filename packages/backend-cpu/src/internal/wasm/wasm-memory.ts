@@ -56,6 +56,9 @@ export function wasmMemory(): WasmMemory | null {
   return own;
 }
 
+const NONE: number[] = [];
+const nothing = () => {};
+
 /** Byte offsets of one call's operands, and `done` to copy staged outputs back. */
 export interface Placed {
   readonly ins: number[];
@@ -93,10 +96,15 @@ export function place(
   options: PlaceOptions = {},
 ): Placed | null {
   const whole = options.wholeVectors ?? false;
+  const extra = options.extra ?? NONE;
+  const ins = inputs.map((x) => w.addressOf(x, whole));
+  const outs = outputs.map((x) => w.addressOf(x, whole));
+  // All resident (every call in training): nothing to reserve, copy or copy back.
+  if (extra.length === 0 && !ins.includes(-1) && !outs.includes(-1))
+    return { ins, outs, extra: NONE, done: nothing };
   const arrays = [...inputs, ...outputs];
-  const address = arrays.map((x) => w.addressOf(x, whole));
+  const address = [...ins, ...outs];
   const staged = address.flatMap((a, i) => (a < 0 ? [i] : []));
-  const extra = options.extra ?? [];
   const at = w.reserve([...staged.map((i) => arrays[i]!.length), ...extra]);
   if (!at) return null;
   const f32 = staged.length > 0 ? w.floats() : undefined;
