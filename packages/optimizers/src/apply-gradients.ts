@@ -2,7 +2,7 @@ import type { ParamTree, Tensor } from '@descent/core';
 import type { GradientTransform, OptState } from './gradient-transform';
 import { applyStep } from './internal/apply-step';
 import { checkTransform } from './internal/check-args';
-import { leavesOf, tidyTree } from './internal/leaves';
+import { leavesOf, tidyTree, withLeafCache } from './internal/leaves';
 import { stateTensors } from './internal/state-tree';
 
 /** What `applyGradients` returns: the new parameters and the new state (a tree `rt.tidy` can return). */
@@ -30,6 +30,16 @@ export type Step<P extends ParamTree, S extends OptState> = {
  * }
  */
 export function applyGradients<P extends ParamTree, S extends OptState>(
+  tx: GradientTransform<S>,
+  params: P,
+  grads: ParamTree,
+  state: S,
+): Step<P, S> {
+  // The layers of one step list the same trees: once each is enough.
+  return withLeafCache(() => stepOnce(tx, params, grads, state));
+}
+
+function stepOnce<P extends ParamTree, S extends OptState>(
   tx: GradientTransform<S>,
   params: P,
   grads: ParamTree,

@@ -118,7 +118,7 @@ export function perParameter<N extends string, E extends Record<string, number> 
   return {
     init(params) {
       const leaves = leavesOf(name, params);
-      const made = (rtLeaves: Leaf[]) =>
+      const made = (rtLeaves: readonly Leaf[]) =>
         Object.fromEntries(
           slots.map((slot) => [
             slot,
@@ -167,7 +167,9 @@ export function perParameter<N extends string, E extends Record<string, number> 
       const outs: Tensor[] = [];
       const next = Object.fromEntries(slots.map((s) => [s, {} as Record<string, Tensor>]));
       for (const { path, tensor: g } of leaves) {
-        const current = Object.fromEntries(slots.map((s) => [s, state[s][path]!])) as { [K in N]: Tensor };
+        // A loop, not Object.fromEntries: this runs for every parameter at every step.
+        const current = {} as { [K in N]: Tensor };
+        for (const s of slots) current[s] = state[s][path]!;
         for (const s of slots) checkShape(name, path, g, current[s].shape, 'gradient');
         const ctx: StepContext<E> = {
           t,

@@ -17,8 +17,33 @@ export interface Leaf {
   readonly tensor: Tensor;
 }
 
+/**
+ * The trees `leavesOf` has flattened and checked during the current `withLeafCache` call. One
+ * step goes through several layers (applyGradients, injectHyperparams, chain, the transforms)
+ * that each list the same gradients and parameters; they share one listing. Kept only while
+ * that call runs: trees are plain objects that a caller may change between calls.
+ */
+let listed: WeakMap<object, readonly Leaf[]> | undefined;
+
+/** Runs `fn` with `leavesOf` listing each tree once; nested calls share the outermost's cache. */
+export function withLeafCache<T>(fn: () => T): T {
+  if (listed) return fn();
+  listed = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    listed = undefined;
+  }
+}
+
 /** The leaves of a tree, checked alive and with distinct paths. `what` names them in errors. */
-export function leavesOf(op: string, tree: ParamTree, what = 'parameter'): Leaf[] {
+export function leavesOf(op: string, tree: ParamTree, what = 'parameter'): readonly Leaf[] {
+  const known = listed?.get(tree);
+  if (known) {
+    // Still checked alive: a tensor may have been freed since it was listed.
+    for (const { path, tensor } of known) tensor.assertAlive(`${op} (${what} "${path}")`);
+    return known;
+  }
   const leaves = flattenParams(op, tree);
   const seen = new Set<string>();
   for (const { path, tensor } of leaves) {
@@ -26,6 +51,7 @@ export function leavesOf(op: string, tree: ParamTree, what = 'parameter'): Leaf[
     seen.add(path);
     tensor.assertAlive(`${op} (${what} "${path}")`);
   }
+  listed?.set(tree, leaves);
   return leaves;
 }
 

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Tensor } from '@descent/core';
 import { describe, expect, it } from 'vitest';
 import { applyGradients } from '../apply-gradients';
 import type { OptState } from '../gradient-transform';
-import { stateTensors } from '../internal/state-tree';
+import { mapState, stateTensors } from '../internal/state-tree';
 import { adam } from '../optimizers/adam';
 import { nadam } from '../optimizers/nadam';
 import { cpuRuntime, secondCpuBackend, smallParams, valuesOf } from '../test-utils/runtime';
@@ -32,6 +32,26 @@ function trainedState(rt: ReturnType<typeof cpuRuntime>) {
 function viaFiles(s: SerializedState): SerializedState {
   return { json: JSON.parse(JSON.stringify(s.json)), payload: new Uint8Array(s.payload) };
 }
+
+describe('stateTensors', () => {
+  it('lists the tensors in mapState’s order and paths, and names what is not state', () => {
+    const rt = cpuRuntime();
+    const { params, state } = trainedState(rt);
+    const visited: string[] = [];
+    mapState('test', state, (t, path) => {
+      visited.push(path);
+      return t;
+    });
+    expect(stateTensors('test', state).map((l) => l.path)).toEqual(visited);
+    expect(visited.length).toBeGreaterThan(0);
+    expect(stateTensors('test', params.b).map((l) => l.path)).toEqual(['(root)']);
+    expect(() => disposeState({ inner: [1, { m: new Map() }] } as never)).toThrow(
+      /^disposeState: state at "inner\/1\/m" is an instance of Map; optimizer state holds only/,
+    );
+    rt.dispose(params);
+    disposeState(state);
+  });
+});
 
 describe('serializeState / deserializeState', () => {
   it('round-trips a state through JSON and a binary payload, and training goes on identically', async () => {

@@ -8,7 +8,7 @@ import {
 import type { GradientTransform, OptState, Schedule } from '../gradient-transform';
 import { applyStep } from '../internal/apply-step';
 import { type Constraint, checkHyperparam } from '../internal/hyperparams';
-import { checkParamPaths, leavesOf } from '../internal/leaves';
+import { checkParamPaths, leavesOf, withLeafCache } from '../internal/leaves';
 
 /** The range a hyperparameter must lie in: `>= 0`, `> 0`, `[0, 1)`, `[0, 1]` or any finite number. */
 export type HyperparamRange = Constraint;
@@ -94,12 +94,14 @@ export function injectHyperparams<H extends string>(
       return { count: 0, hyperparams: values, inner: build(values, 0).init(params) };
     },
     update(updates, state, params) {
-      return step(updates, state, params, (inner, innerState) => inner.update(updates, innerState, params));
+      return withLeafCache(() =>
+        step(updates, state, params, (inner, innerState) => inner.update(updates, innerState, params)),
+      );
     },
     // The inner transform's fused apply where it has one (adam's chain does).
     apply(params, updates, state) {
-      return step(updates, state, params, (inner, innerState) =>
-        applyStep(inner, params, updates, innerState),
+      return withLeafCache(() =>
+        step(updates, state, params, (inner, innerState) => applyStep(inner, params, updates, innerState)),
       );
     },
   };

@@ -1,4 +1,4 @@
-import { adamApply, adamUpdate, checkOptions } from '@descent/core';
+import { adamApply, adamUpdate, checkOptions, type Tensor } from '@descent/core';
 import type { GradientTransform } from '../gradient-transform';
 import { checkHyperparam } from '../internal/hyperparams';
 import { perParameter, type SlotState } from '../per-parameter';
@@ -31,12 +31,22 @@ export function scaleByAdam(
   const b1 = checkHyperparam(name, 'beta1', options.beta1 ?? 0.9, 'unitInterval');
   const b2 = checkHyperparam(name, 'beta2', options.beta2 ?? 0.999, 'unitInterval');
   const eps = checkHyperparam(name, 'eps', options.eps ?? 1e-8, 'nonNegative');
-  const attrs = (t: number) => ({
+  // The op's hyperparameters at step t as one object literal: building them with an object
+  // spread cost about 1 µs per parameter and step. The op ignores an undefined vMax or applyScale.
+  const attrs = <S extends number | undefined>(
+    t: number,
+    amsgrad: boolean,
+    vMax: Tensor | undefined,
+    applyScale: S,
+  ) => ({
     beta1: b1,
     beta2: b2,
     eps,
     biasCorrection1: 1 - b1 ** t,
     biasCorrection2Sqrt: Math.sqrt(1 - b2 ** t),
+    amsgrad,
+    vMax,
+    applyScale,
   });
   // adamUpdate is one pass on backends with a fused kernel (the CPU backend), else the composite.
   if (options.amsgrad) {
@@ -44,16 +54,11 @@ export function scaleByAdam(
       name,
       slots: ['mu', 'nu', 'vMax'],
       step(g, slots, { t }) {
-        const r = adamUpdate(g, slots.mu, slots.nu, { ...attrs(t), amsgrad: true, vMax: slots.vMax });
+        const r = adamUpdate(g, slots.mu, slots.nu, attrs(t, true, slots.vMax, undefined));
         return { update: r.update, slots: { mu: r.mu, nu: r.nu, vMax: r.vMax! } };
       },
       applyStep(p, g, slots, { t }, applyScale) {
-        const r = adamApply(p, g, slots.mu, slots.nu, {
-          ...attrs(t),
-          amsgrad: true,
-          vMax: slots.vMax,
-          applyScale,
-        });
+        const r = adamApply(p, g, slots.mu, slots.nu, attrs(t, true, slots.vMax, applyScale));
         return { param: r.param, slots: { mu: r.mu, nu: r.nu, vMax: r.vMax! } };
       },
     });
@@ -62,12 +67,12 @@ export function scaleByAdam(
     name,
     slots: ['mu', 'nu'],
     step(g, slots, { t }) {
-      const r = adamUpdate(g, slots.mu, slots.nu, { ...attrs(t), amsgrad: false });
+      const r = adamUpdate(g, slots.mu, slots.nu, attrs(t, false, undefined, undefined));
       return { update: r.update, slots: { mu: r.mu, nu: r.nu } };
     },
     // With a learning rate after it in a chain: Adam, the rate and the parameter update in one kernel.
     applyStep(p, g, slots, { t }, applyScale) {
-      const r = adamApply(p, g, slots.mu, slots.nu, { ...attrs(t), amsgrad: false, applyScale });
+      const r = adamApply(p, g, slots.mu, slots.nu, attrs(t, false, undefined, applyScale));
       return { param: r.param, slots: { mu: r.mu, nu: r.nu } };
     },
   });

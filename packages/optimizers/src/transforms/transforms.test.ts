@@ -79,6 +79,52 @@ describe('chain', () => {
     expect(valuesOf(u)).toEqual(valuesOf(g));
     rt.dispose([u, g]);
   });
+
+  it('passes updates by addDecayedWeights(0) untouched, still as new handles and with its checks', () => {
+    const g = smallParams(rt);
+    const tx = chain(addDecayedWeights(0));
+    const [u, s] = tx.update(g, tx.init(g));
+    expect((u as typeof g).b).not.toBe(g.b);
+    expect(valuesOf(u)).toEqual(valuesOf(g));
+    expect(s).toEqual([{}]);
+    expectValues(once(chain(addDecayedWeights(0), scale(2)), g), { 'layer/w': [2, -4, 6, -8], b: [1, -1] });
+    const stranger = { x: rt.tensor([1]) };
+    expect(() => tx.update(g, tx.init(g), stranger)).toThrow(
+      /^addDecayedWeights: parameter "x" has no gradient/,
+    );
+    expect(g.b.isDisposed).toBe(false);
+    rt.dispose([u, g, stranger]);
+  });
+});
+
+describe('applyGradients', () => {
+  it('sees a tree as it is at each call: a leaf replaced or added between steps counts', () => {
+    const tx = adam({ learningRate: 0.1 });
+    const steps = (grads: (i: number) => ParamTree) => {
+      let params: ParamTree = smallParams(rt);
+      let state: OptState = tx.init(params);
+      for (let i = 0; i < 3; i++) {
+        const next: { params: ParamTree; state: OptState } = applyGradients(tx, params, grads(i), state);
+        rt.dispose(params);
+        ({ params, state } = next);
+      }
+      const out = valuesOf(params);
+      rt.dispose(params);
+      disposeState(state);
+      return out;
+    };
+    const gs = [smallParams(rt, [1, 1, 1, 1], [1, 1]), smallParams(rt, [-1, 2, 0, 1], [3, -3])];
+    // One grads object whose leaves are swapped between steps, against a new object each step.
+    const reused = { ...gs[0]! };
+    const got = steps((i) => Object.assign(reused, gs[i % 2]));
+    expect(got).toEqual(steps((i) => ({ ...gs[i % 2]! })));
+    const params = smallParams(rt);
+    const state = tx.init(params);
+    (reused as ParamTree as Record<string, ParamTree>).extra = rt.tensor([1]);
+    expect(() => applyGradients(tx, params, reused, state)).toThrow(ParamMismatchError);
+    rt.dispose([gs, params, (reused as ParamTree as Record<string, ParamTree>).extra!]);
+    disposeState(state);
+  });
 });
 
 describe('scaling and clipping', () => {
