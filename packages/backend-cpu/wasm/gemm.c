@@ -30,6 +30,24 @@ static void pack_panel_b(float *dst, const float *b, int bp, int bj, int kc, int
         wasm_v128_store(dst, wasm_v128_load(src));
         wasm_v128_store(dst + 4, wasm_v128_load(src + 4));
       }
+    } else if (cols == NR && bp == 1) {
+      // Bᵀ in a backward pass: each column's values are adjacent; 4×4 blocks transposed in registers.
+      int p = 0;
+      for (; p + 4 <= kc; p += 4, dst += 4 * NR) {
+        for (int h = 0; h < NR; h += 4) {
+          const float *s = src + h * bj + p;
+          v128_t r0 = wasm_v128_load(s), r1 = wasm_v128_load(s + bj);
+          v128_t r2 = wasm_v128_load(s + 2 * bj), r3 = wasm_v128_load(s + 3 * bj);
+          v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+          v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+          wasm_v128_store(dst + h, wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5));
+          wasm_v128_store(dst + NR + h, wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7));
+          wasm_v128_store(dst + 2 * NR + h, wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5));
+          wasm_v128_store(dst + 3 * NR + h, wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7));
+        }
+      }
+      for (; p < kc; p++, dst += NR)
+        for (int c = 0; c < NR; c++) dst[c] = src[c * bj + p];
     } else {
       for (int p = 0; p < kc; p++, src += bp, dst += NR) {
         for (int c = 0; c < NR; c++) dst[c] = c < cols ? src[c * bj] : 0.0f;
@@ -42,7 +60,29 @@ static void pack_block_a(float *dst, const float *a, int ai, int ap, int mc, int
   for (int ir = 0; ir < mc; ir += MR) {
     int rows = mc - ir < MR ? mc - ir : MR;
     const float *src = a + ir * ai;
-    if (rows == MR) {
+    if (rows == MR && ai == 1) {
+      // Aᵀ in a backward pass: the four rows' values at each p are adjacent, one vector.
+      for (int p = 0; p < kc; p++, src += ap, dst += MR) wasm_v128_store(dst, wasm_v128_load(src));
+    } else if (rows == MR && ap == 1) {
+      // Row-major A: four rows read four values at a time, transposed in registers.
+      int p = 0;
+      for (; p + 4 <= kc; p += 4, dst += 4 * MR) {
+        v128_t r0 = wasm_v128_load(src + p), r1 = wasm_v128_load(src + ai + p);
+        v128_t r2 = wasm_v128_load(src + 2 * ai + p), r3 = wasm_v128_load(src + 3 * ai + p);
+        v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+        v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+        wasm_v128_store(dst, wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5));
+        wasm_v128_store(dst + 4, wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7));
+        wasm_v128_store(dst + 8, wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5));
+        wasm_v128_store(dst + 12, wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7));
+      }
+      for (; p < kc; p++, dst += MR) {
+        dst[0] = src[p];
+        dst[1] = src[ai + p];
+        dst[2] = src[2 * ai + p];
+        dst[3] = src[3 * ai + p];
+      }
+    } else if (rows == MR) {
       for (int p = 0; p < kc; p++, src += ap, dst += MR) {
         dst[0] = src[0];
         dst[1] = src[ai];
