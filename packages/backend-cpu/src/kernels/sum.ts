@@ -37,7 +37,8 @@ function sumLeading(v: TypedArray, inner: number, o: TypedArray, int: boolean, b
   // for the WASM lanes) at a time: one long inner loop instead of a loop of `inner` per row
   // (8 channels: 36,864 short loops), then the block's row sums folded. The WASM module sums
   // the blocks in the same order, so both give the same bits.
-  const rows = 4 * Math.max(1, Math.floor(512 / inner));
+  // No more rows than there are, rounded up to four (a [64, 10] bias gradient sums 64, not 204).
+  const rows = 4 * Math.max(1, Math.min(Math.floor(512 / inner), Math.ceil(v.length / inner / 4)));
   const block = rows * inner;
   const acc =
     (wasmElementwisePath(backend, v.length) && wasmSumBlocks(v as Float32Array, block)) ||
