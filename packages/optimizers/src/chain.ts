@@ -2,7 +2,6 @@ import { InvalidArgumentError, mapParams, type ParamTree } from '@descent/core';
 import type { GradientTransform, OptState } from './gradient-transform';
 import { checkTransform } from './internal/check-args';
 import { leavesOf, tidyTree, withLeafCache } from './internal/leaves';
-import { passThroughOf } from './internal/pass-through';
 
 /** The state of a chain: one entry per transform, in order. */
 export type ChainState = readonly OptState[];
@@ -23,7 +22,6 @@ export function chain(...transforms: readonly GradientTransform[]): GradientTran
   // How many transforms at the end `apply` hands the parameters to: two fused (a transform with
   // applyScaled, then a uniform scale such as the learning rate), one with its own apply, or none.
   const tail = last?.uniformScale && prev?.applyScaled ? 2 : last?.apply ? 1 : 0;
-  const passes = transforms.map(passThroughOf);
   const checkState = (state: ChainState) => {
     if (!Array.isArray(state) || state.length !== n) {
       throw new InvalidArgumentError(
@@ -49,11 +47,6 @@ export function chain(...transforms: readonly GradientTransform[]): GradientTran
       let current: ParamTree = updates;
       const next: OptState[] = [];
       transforms.slice(0, end).forEach((tx, i) => {
-        const pass = passes[i];
-        if (pass) {
-          next.push(pass(current, state[i]!, params));
-          return;
-        }
         const [u, s] = tx.update(current, state[i]!, params);
         current = u;
         next.push(s);
@@ -74,13 +67,7 @@ export function chain(...transforms: readonly GradientTransform[]): GradientTran
         checkState(state);
         return [mapParams('chain', updates, (t) => t.runtime.view(t)), []];
       }
-      return withLeafCache(() =>
-        through(updates, state, params, n, (current) => [
-          // Only pass-through transforms ran: the updates returned must still be new handles.
-          current === updates ? mapParams('chain', updates, (t) => t.runtime.view(t)) : current,
-          [],
-        ]),
-      );
+      return withLeafCache(() => through(updates, state, params, n, (current) => [current, []]));
     },
     ...(tail > 0 && {
       apply: (params: ParamTree, updates: ParamTree, state: ChainState) =>

@@ -3,12 +3,11 @@ import {
   checkOptions,
   describeValue,
   InvalidArgumentError,
-  type ParamTree,
   type Tensor,
   unflattenParams,
 } from '@descent/core';
 import type { GradientTransform } from './gradient-transform';
-import { type Leaf, leavesOf, own, paramsByPath, tidyTree } from './internal/leaves';
+import { leavesOf, own, paramsByPath, tidyTree } from './internal/leaves';
 import { scalar } from './internal/scalar';
 
 /** The state of a transform that keeps none. */
@@ -44,7 +43,13 @@ export function stateless(
   return {
     init: () => ({}),
     update(updates, state, params) {
-      const { leaves, byPath } = statelessInputs(name, updates, params, options.needsParams ?? false);
+      const leaves = leavesOf(name, updates, 'gradient');
+      const byPath = paramsByPath(
+        name,
+        params,
+        leaves.map((l) => l.path),
+        options.needsParams ?? false,
+      );
       const first = leaves[0];
       if (!first) return [unflattenParams(updates, []), state];
       const outs = tidyTree(first.tensor.runtime, () =>
@@ -56,21 +61,4 @@ export function stateless(
       return [unflattenParams(updates, outs), {}];
     },
   };
-}
-
-/** The leaves of the updates and the parameters by path (when given), checked as a stateless `update` checks them. */
-export function statelessInputs(
-  name: string,
-  updates: ParamTree,
-  params: ParamTree | undefined,
-  needsParams: boolean,
-): { leaves: readonly Leaf[]; byPath: Map<string, Tensor> | undefined } {
-  const leaves = leavesOf(name, updates, 'gradient');
-  const byPath = paramsByPath(
-    name,
-    params,
-    leaves.map((l) => l.path),
-    needsParams,
-  );
-  return { leaves, byPath };
 }

@@ -27,29 +27,7 @@ export function namedOptimizer<H extends string>(
     [K in H]: number | Schedule;
   };
   const ranges = Object.fromEntries(keys.map((k) => [k, defs[k].range])) as { [K in H]: Constraint };
-  return injectHyperparams(reuseBuilt(keys, build), values, { name, ranges });
-}
-
-/**
- * `build`, returning the transform it made last while the values (and the step, where `build`
- * takes one) are the same: `injectHyperparams` builds at every step, and remaking the same
- * chain (closures, option checks) each time is work thrown away. Safe because these builds
- * are pure and their transforms keep nothing between calls. A build declared without a `step`
- * parameter (all but adagrad's) cannot depend on it.
- */
-function reuseBuilt<H extends string>(
-  keys: readonly H[],
-  build: (h: { readonly [K in H]: number }, step: number) => GradientTransform,
-): (h: { readonly [K in H]: number }, step: number) => GradientTransform {
-  const usesStep = build.length > 1;
-  let last: { h: { readonly [K in H]: number }; step: number; tx: GradientTransform } | undefined;
-  return (h, step) => {
-    if (last && (!usesStep || Object.is(last.step, step)) && keys.every((k) => Object.is(last!.h[k], h[k])))
-      return last.tx;
-    const tx = build(h, step);
-    last = { h: { ...h }, step, tx };
-    return tx;
-  };
+  return injectHyperparams(build, values, { name, ranges });
 }
 
 /** The options as a record, after checking every key is known. */

@@ -80,7 +80,7 @@ describe('chain', () => {
     rt.dispose([u, g]);
   });
 
-  it('passes updates by addDecayedWeights(0) untouched, still as new handles and with its checks', () => {
+  it('addDecayedWeights(0) in a chain gives the same values as new handles, with its checks', () => {
     const g = smallParams(rt);
     const tx = chain(addDecayedWeights(0));
     const [u, s] = tx.update(g, tx.init(g));
