@@ -1,10 +1,9 @@
 import type { DenseAttrs } from '@descent/core';
 import { gemm } from '../internal/gemm';
 import { cpuFusedKernel } from '../internal/kernel';
-import { reluBits, reluLoop } from '../internal/relu-bits';
+import { reluMask } from '../internal/relu-mask';
 import { wasmBiasAct } from '../internal/wasm/wasm-bias-act';
 import { wasmElementwisePath } from '../internal/wasm/wasm-path';
-import { wasmReluMask } from '../internal/wasm/wasm-relu';
 
 /**
  * Core's fused `dense`: the product on the backend's GEMM engine (as matmul), then the bias and
@@ -26,19 +25,19 @@ export const denseKernel = cpuFusedKernel<DenseAttrs>(
       backend.gemmEngine,
     );
     const relu = attrs.activation === 'relu';
-    const wasm = o instanceof Float32Array && wasmElementwisePath(backend, o.length);
-    if (bias) {
-      const b = backend.values(bias);
-      if (wasm && wasmBiasAct(o, b as Float32Array, relu)) return [res];
-      for (let i = 0; i < m * n; i += n)
-        for (let j = 0; j < n; j++) {
-          const v = o[i + j]! + b[j]!;
-          // relu's select: NaN stays, -0 and below become +0.
-          o[i + j] = relu && v <= 0 ? 0 : v;
-        }
-    } else if (relu && !(wasm && wasmReluMask(o as Float32Array, o as Float32Array, o as Float32Array))) {
-      if (!reluBits(o, o, o, true)) reluLoop(o, o, o);
+    if (!bias) {
+      if (relu) reluMask(backend, o, o, o, true);
+      return [res];
     }
+    const b = backend.values(bias);
+    if (wasmElementwisePath(backend, o.length) && wasmBiasAct(o as Float32Array, b as Float32Array, relu))
+      return [res];
+    for (let i = 0; i < m * n; i += n)
+      for (let j = 0; j < n; j++) {
+        const v = o[i + j]! + b[j]!;
+        // relu's select: NaN stays, -0 and below become +0.
+        o[i + j] = relu && v <= 0 ? 0 : v;
+      }
     return [res];
   },
 );

@@ -1,7 +1,5 @@
 import { cpuFusedKernel } from '../internal/kernel';
-import { reluBits, reluLoop } from '../internal/relu-bits';
-import { wasmElementwisePath } from '../internal/wasm/wasm-path';
-import { wasmReluMask } from '../internal/wasm/wasm-relu';
+import { reluMask } from '../internal/relu-mask';
 
 /**
  * Core's fused `relu` in one pass without a branch per element: the composite's compare and
@@ -10,14 +8,7 @@ import { wasmReluMask } from '../internal/wasm/wasm-relu';
  */
 export const reluKernel = cpuFusedKernel('relu', ({ inputs: [x], backend, outs }) => {
   const res = backend.makeForOverwrite(outs[0]!.shape, outs[0]!.dtype);
-  const [v, o] = [backend.values(x!), backend.values(res)];
-  const float = x!.dtype === 'float32';
-  if (
-    float &&
-    wasmElementwisePath(backend, o.length) &&
-    wasmReluMask(v as Float32Array, v as Float32Array, o as Float32Array)
-  )
-    return [res];
-  if (!reluBits(v, v, o, float)) reluLoop(v, v, o);
+  const v = backend.values(x!);
+  reluMask(backend, v, v, backend.values(res), x!.dtype === 'float32');
   return [res];
 });

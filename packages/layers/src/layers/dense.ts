@@ -48,6 +48,8 @@ export class Dense extends Layer<{
   private readonly args: DenseArgs;
   private inputDim: number | undefined;
   private act: ActivationFn | undefined;
+  /** The activation core's fused dense applies: ReLU when 'relu' resolves to core's own (a plugin may replace it), else none. */
+  private fused: DenseActivation | undefined;
 
   constructor(args: DenseArgs) {
     super(args);
@@ -73,6 +75,7 @@ export class Dense extends Layer<{
       );
     const rt = this.runtime!;
     this.act = resolveActivation(rt, this.activation);
+    this.fused = this.act === relu ? 'relu' : this.act === linear ? 'linear' : undefined;
     const weights = kernelBiasWeights(this.args);
     this.addWeight('kernel', [inputDim, this.units], weights.kernel);
     if (this.useBias) this.addWeight('bias', [this.units], weights.bias);
@@ -85,10 +88,9 @@ export class Dense extends Layer<{
   }
 
   protected forward(x: Tensor, w: { kernel: Tensor; bias?: Tensor }): Tensor {
-    // Core's fused dense takes the bias, and ReLU when 'relu' resolves to core's own (a plugin
-    // may replace it); other activations run after it. Leading axes fold into rows.
-    const fused: DenseActivation | undefined =
-      this.act === relu ? 'relu' : this.act === linear ? 'linear' : undefined;
+    // Core's fused dense takes the bias and ReLU; other activations run after it. Leading axes
+    // fold into rows.
+    const fused = this.fused;
     const lead = x.shape.slice(0, -1);
     const rows = x.rank === 2 ? x : reshape(x, [lead.reduce((a, d) => a * d, 1), x.shape[x.rank - 1]!]);
     let y = dense(rows, w.kernel, w.bias, { activation: fused ?? 'linear' });
