@@ -21,6 +21,19 @@
 
 __attribute__((export_name("work_floats"))) int work_floats(void) { return WORK_FLOATS; }
 
+// The 4×4 block at s (rows `stride` apart) transposed into dst (rows `ld` apart), in registers:
+// how packing reads an operand whose packed direction is its contiguous one.
+static inline void transpose4(const float *s, int stride, float *dst, int ld) {
+  v128_t r0 = wasm_v128_load(s), r1 = wasm_v128_load(s + stride);
+  v128_t r2 = wasm_v128_load(s + 2 * stride), r3 = wasm_v128_load(s + 3 * stride);
+  v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+  v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  wasm_v128_store(dst, wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5));
+  wasm_v128_store(dst + ld, wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7));
+  wasm_v128_store(dst + 2 * ld, wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5));
+  wasm_v128_store(dst + 3 * ld, wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7));
+}
+
 static void pack_panel_b(float *dst, const float *b, int bp, int bj, int kc, int nc) {
   for (int jr = 0; jr < nc; jr += NR) {
     int cols = nc - jr < NR ? nc - jr : NR;
@@ -34,17 +47,8 @@ static void pack_panel_b(float *dst, const float *b, int bp, int bj, int kc, int
       // Bᵀ in a backward pass: each column's values are adjacent; 4×4 blocks transposed in registers.
       int p = 0;
       for (; p + 4 <= kc; p += 4, dst += 4 * NR) {
-        for (int h = 0; h < NR; h += 4) {
-          const float *s = src + h * bj + p;
-          v128_t r0 = wasm_v128_load(s), r1 = wasm_v128_load(s + bj);
-          v128_t r2 = wasm_v128_load(s + 2 * bj), r3 = wasm_v128_load(s + 3 * bj);
-          v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
-          v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
-          wasm_v128_store(dst + h, wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5));
-          wasm_v128_store(dst + NR + h, wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7));
-          wasm_v128_store(dst + 2 * NR + h, wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5));
-          wasm_v128_store(dst + 3 * NR + h, wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7));
-        }
+        transpose4(src + p, bj, dst, NR);
+        transpose4(src + 4 * bj + p, bj, dst + 4, NR);
       }
       for (; p < kc; p++, dst += NR)
         for (int c = 0; c < NR; c++) dst[c] = src[c * bj + p];
@@ -66,16 +70,7 @@ static void pack_block_a(float *dst, const float *a, int ai, int ap, int mc, int
     } else if (rows == MR && ap == 1) {
       // Row-major A: four rows read four values at a time, transposed in registers.
       int p = 0;
-      for (; p + 4 <= kc; p += 4, dst += 4 * MR) {
-        v128_t r0 = wasm_v128_load(src + p), r1 = wasm_v128_load(src + ai + p);
-        v128_t r2 = wasm_v128_load(src + 2 * ai + p), r3 = wasm_v128_load(src + 3 * ai + p);
-        v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
-        v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
-        wasm_v128_store(dst, wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5));
-        wasm_v128_store(dst + 4, wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7));
-        wasm_v128_store(dst + 8, wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5));
-        wasm_v128_store(dst + 12, wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7));
-      }
+      for (; p + 4 <= kc; p += 4, dst += 4 * MR) transpose4(src + p, ai, dst, MR);
       for (; p < kc; p++, dst += MR) {
         dst[0] = src[p];
         dst[1] = src[ai + p];

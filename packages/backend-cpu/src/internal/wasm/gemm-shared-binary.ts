@@ -2,7 +2,7 @@
 
 /** SHA-256 of the C sources this module was compiled from, in order. */
 export const GEMM_SHARED_WASM_SOURCE_SHA256 =
-  'db65873870fcfc2154d4922bca5792f3fb914068f2230a882b51da8fc1cdab09';
+  'f345756344498d35dfbe4eaea0ba4f731dbd4d7e1dbfad503cd088f7f6c820b1';
 
 /** The module with an imported shared memory (max 2 GiB), for worker threads (17776 bytes), base64. */
 export const GEMM_SHARED_WASM_BASE64 =
