@@ -34,6 +34,7 @@ import {
 } from '../internal/case';
 import { expectClose } from '../internal/expect-close';
 import { ARITH } from '../internal/tolerances';
+import { values as uniform } from '../optimizer-conformance/problem';
 
 const NaN = Number.NaN;
 const Inf = Infinity;
@@ -228,19 +229,15 @@ function denseCases(): ConformanceCase[] {
       async ({ rt }) => {
         // Past the CPU backend's WASM thresholds (GEMM work, 1,024 elements), 37 units not a
         // multiple of its four lanes, and values of both signs so ReLU cuts about half.
-        const [xs, ks, bs] = [
-          [[67, 150], 1],
-          [[150, 37], 2],
-          [[37], 3],
-        ].map(([shape, seed]) => {
-          const n = (shape as number[]).reduce((p, d) => p * d, 1);
-          let s = seed as number;
-          const data = Float32Array.from({ length: n }, () => {
-            s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-            return s / 2 ** 31 - 1;
-          });
-          return rt.tensor(data, shape as number[]);
-        }) as [Tensor, Tensor, Tensor];
+        const [xs, ks, bs] = [[67, 150], [150, 37], [37]].map((shape, seed) =>
+          rt.tensor(
+            uniform(
+              seed + 1,
+              shape.reduce((p, d) => p * d, 1),
+            ),
+            shape,
+          ),
+        ) as [Tensor, Tensor, Tensor];
         try {
           for (const activation of ['linear', 'relu'] as const)
             for (const inputs of [

@@ -135,8 +135,9 @@ function denseRef({ x, kernel, bias, relu }: DenseCase): Expected {
       if (bias) acc.add(i * n + j, bias.data[j]!);
     }
   const out = acc.result([m, n]);
-  // Where the double sum lies within its slack of 0, ReLU of the float32 sum stays within it.
-  return relu ? { ...out, data: out.data.map((v) => (v <= 0 ? 0 : v)) } : out;
+  // ReLU (NaN stays, -0 becomes +0). Where the double sum lies within its slack of 0, ReLU of
+  // the float32 sum stays within it.
+  return relu ? { ...out, data: out.data.map((v) => Math.max(v, 0)) } : out;
 }
 
 function matmulRef(c: MatmulCase): Expected {
