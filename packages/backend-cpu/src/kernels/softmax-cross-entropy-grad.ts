@@ -1,4 +1,5 @@
 import { cpuFusedKernel } from '../internal/kernel';
+import { rowMax } from '../internal/row-max';
 
 /**
  * Core's fused `softmaxCrossEntropyGrad` in one pass per row: max, the exponentials (kept), their
@@ -15,12 +16,7 @@ export const softmaxCrossEntropyGradKernel = cpuFusedKernel(
     const k = inputs[0]!.shape[inputs[0]!.shape.length - 1]!;
     const e = new Float64Array(k);
     for (let r = 0, base = 0; base < o.length; r++, base += k) {
-      let m = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j < k; j++) {
-        const v = z![base + j]!;
-        if (v > m || Number.isNaN(v)) m = v;
-        if (Number.isNaN(m)) break;
-      }
+      const m = rowMax(z!, base, k);
       if (m === Number.POSITIVE_INFINITY) {
         // The composite's z − max is NaN at the infinity and poisons the row's sum.
         o.fill(Number.NaN, base, base + k);

@@ -1,4 +1,5 @@
 import { cpuFusedKernel } from '../internal/kernel';
+import { rowMax } from '../internal/row-max';
 
 /**
  * Core's fused `softmaxCrossEntropy` in one pass per row: max, log-sum-exp and the weighted sum
@@ -14,12 +15,7 @@ export const softmaxCrossEntropyKernel = cpuFusedKernel(
     const o = backend.values(res);
     const k = inputs[0]!.shape[inputs[0]!.shape.length - 1]!;
     for (let r = 0, base = 0; r < o.length; r++, base += k) {
-      let m = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j < k; j++) {
-        const v = z![base + j]!;
-        if (v > m || Number.isNaN(v)) m = v;
-        if (Number.isNaN(m)) break;
-      }
+      const m = rowMax(z!, base, k);
       const shift = Number.isFinite(m) ? m : 0;
       let s = 0;
       for (let j = 0; j < k; j++) s += Math.exp(z![base + j]! - shift);
